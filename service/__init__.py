@@ -1,0 +1,3 @@
+"""supplybrief: Norwegian/Swedish news articles -> English briefings with supply claims first."""
+
+__version__ = "0.1.0"

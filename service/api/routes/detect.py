@@ -1,0 +1,5 @@
+"""Routes for /detect (filled in by its owner)."""
+
+from fastapi import APIRouter
+
+router = APIRouter()

@@ -1,0 +1,5 @@
+"""Routes for /translate (filled in by its owner)."""
+
+from fastapi import APIRouter
+
+router = APIRouter()

@@ -1,0 +1,1 @@
+"""Translation: sentence segmentation, the CTranslate2 engine, batching and caching."""
