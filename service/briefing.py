@@ -1,0 +1,147 @@
+"""The whole briefing: language, supply claims, English summary and bullets, translation.
+
+Extraction works on the source text and never needs the model; when an engine is loaded, the
+evidence sentences and the full text are translated in one batched call.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from service.claims import Claim, extract_claims
+from service.claims.actors import find_actors
+from service.claims.summary import bullet, summarise
+from service.claims.text import split_units, tokenize
+from service.errors import Problem
+from service.langid import TRANSLATABLE, Candidate, Detection, detect
+from service.translation.engine import INSTALL_COMMAND, QueueFull, TranslationEngine
+
+log = logging.getLogger(__name__)
+
+NO_MODEL_WARNING = (
+    "No translation model is loaded: 'translation' and every 'evidence.text_en' are null; "
+    f"claims and summary come from the source text. Install a model with `{INSTALL_COMMAND}`."
+)
+
+
+@dataclass
+class Brief:
+    """A briefing of one article (the route turns it into the JSON contract)."""
+
+    language: Detection
+    claims: list[Claim]
+    summary: str
+    bullets: list[str]
+    translation: str | None
+    warnings: list[str] = field(default_factory=list)
+    characters: int = 0
+    sentences: int = 0
+
+
+def _language(text: str, source_language: str, warnings: list[str]) -> Detection:
+    detection = detect(text)
+    if source_language in ("", "auto"):
+        if not detection.supported:
+            raise Problem(
+                422,
+                "unsupported-language",
+                f"The text looks like '{detection.language}' (confidence "
+                f"{detection.confidence:.2f}); this service briefs nb, nn, sv and da. "
+                "Set source_language to override.",
+            )
+        if detection.mixed:
+            others = sorted({s.language for s in detection.segments} - {detection.language})
+            warnings.append(
+                f"Mixed-language text: parts look like {', '.join(others)}; claims are read "
+                f"with the {detection.language} lexicon."
+            )
+        return detection
+    if source_language not in TRANSLATABLE:
+        raise Problem(
+            422,
+            "unsupported-language",
+            f"source_language '{source_language}' is not supported; use auto, nb, nn, sv or da.",
+        )
+    if detection.language != source_language:
+        warnings.append(
+            f"source_language is '{source_language}' but the text looks like "
+            f"'{detection.language}' (confidence {detection.confidence:.2f}); "
+            f"'{source_language}' was used."
+        )
+    return Detection(
+        source_language,
+        1.0,
+        True,
+        [Candidate(source_language, 1.0)]
+        + [c for c in detection.candidates if c.language != source_language][:4],
+        detection.segments,
+    )
+
+
+async def _translate(
+    engine: TranslationEngine | None,
+    claims: list[Claim],
+    text: str,
+    language: str,
+    warnings: list[str],
+) -> str | None:
+    if engine is None:
+        warnings.append(NO_MODEL_WARNING)
+        return None
+    evidence = list(dict.fromkeys(c.evidence.text for c in claims))
+    try:
+        out = await engine.translate([*evidence, text], language)
+    except QueueFull as exc:
+        warnings.append(
+            f"The translator is busy (retry in {exc.retry_after} s): translation "
+            "is null this time; claims and summary are complete."
+        )
+        return None
+    except Exception:  # a broken model must not lose the claims  # noqa: BLE001
+        log.exception("translation failed inside a briefing")
+        warnings.append("Translation failed for this text (logged); translation is null.")
+        return None
+    english = dict(zip(evidence, out[: len(evidence)], strict=True))
+    for c in claims:
+        c.evidence.text_en = english.get(c.evidence.text)
+    return out[-1]
+
+
+def _named_actors(text: str) -> list[str]:
+    return list(dict.fromkeys(a.name for a in find_actors(tokenize(text))))
+
+
+async def build_brief(
+    text: str,
+    source_language: str = "auto",
+    title: str | None = None,
+    engine: TranslationEngine | None = None,
+) -> Brief:
+    """Brief one article. Raises Problem 422 for blank text or an unsupported language."""
+    if not text or not text.strip():
+        raise Problem(422, "empty-text", "text is empty or blank.")
+    warnings: list[str] = []
+    detection = _language(text, source_language, warnings)
+    language = detection.language
+    claims = extract_claims(text, language)
+    if title and title.strip():
+        seen = {(c.supplier, c.recipient, c.stance) for c in claims}
+        claims = [
+            c
+            for c in extract_claims(title, language, source_field="title")
+            if (c.supplier, c.recipient, c.stance) not in seen
+        ] + claims
+    units = split_units(text)
+    summary = summarise(claims, language, len(text), len(units), _named_actors(text))
+    translation = await _translate(engine, claims, text, language, warnings)
+    return Brief(
+        language=detection,
+        claims=claims,
+        summary=summary,
+        bullets=[bullet(c) for c in claims],
+        translation=translation,
+        warnings=warnings,
+        characters=len(text),
+        sentences=len(units),
+    )

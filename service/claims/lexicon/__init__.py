@@ -1,0 +1,139 @@
+"""Per-language lexicons compiled into fast token taggers.
+
+Norwegian (nb, nn) and Danish share one family list: detectors confuse them on short texts and
+writers mix forms, so every Norwegian-family text is read with the union. Swedish has its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from service.claims.lexicon import da, items, nb, nn, sv
+
+WordTable = dict[str, list[str]]
+PhraseTable = dict[str, list[tuple[str, ...]]]
+
+
+def _split_top(pattern: str) -> list[str]:
+    """Split a regex on its top-level '|' (not inside groups)."""
+    parts: list[str] = []
+    cur: list[str] = []
+    depth = 0
+    for ch in pattern:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        if ch == "|" and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    parts.append("".join(cur))
+    return [p for p in parts if p]
+
+
+@dataclass(frozen=True)
+class ItemHit:
+    """An item found in one token: English rendering, strength, whether the token also names a
+    transfer ("våpenleveranser"), and the English modifier from the compound's first part."""
+
+    english: str
+    strength: int
+    modifier: str | None
+
+
+class Lexicon:
+    """Compiled cue words, phrases and items for one language family."""
+
+    def __init__(
+        self,
+        code: str,
+        words: list[WordTable],
+        phrases: list[PhraseTable],
+        item_entries: tuple[items.ItemEntry, ...],
+    ) -> None:
+        self.code = code
+        singles: dict[str, list[str]] = {}
+        multi: list[tuple[str, tuple[re.Pattern[str], ...]]] = []
+        for table in words:
+            for cat, patterns in table.items():
+                for pattern in patterns:
+                    for alt in _split_top(pattern):
+                        if " " in alt:
+                            multi.append((cat, tuple(re.compile(p) for p in alt.split())))
+                        else:
+                            singles.setdefault(cat, []).append(alt)
+        for ptable in phrases:
+            for cat, seqs in ptable.items():
+                for seq in seqs:
+                    multi.append((cat, tuple(re.compile(p) for p in seq)))
+        self._single = {cat: re.compile("(?:" + "|".join(p) + ")") for cat, p in singles.items()}
+        self.phrases = multi
+        self._items = item_entries
+        self._item_any = re.compile(
+            r"(?P<pre>\w*?)-?(?P<item>"
+            + "|".join(f"(?:{e.pattern})" for e in item_entries)
+            + r")(?P<tail>"
+            + items.TAILS
+            + r")?"
+        )
+        self._item_each = [re.compile(e.pattern) for e in item_entries]
+        self._modifiers = [(re.compile(p), en) for p, en in items.MODIFIERS]
+        self._named = [
+            (re.compile(f"(?:{e.pattern})(?:-?[^\\W\\d]\\w*)?(?:-\\w+)*"), e) for e in items.NAMED
+        ]
+        self.tags = lru_cache(maxsize=50000)(self._tags)
+        self.phrase_starts = lru_cache(maxsize=50000)(self._phrase_starts)
+        self.item = lru_cache(maxsize=50000)(self._item)
+        self.modifier = lru_cache(maxsize=20000)(self._modifier)
+
+    def _phrase_starts(self, low: str) -> tuple[int, ...]:
+        # Indices of the phrases whose first word is `low` (cached: most words start none).
+        return tuple(i for i, (_, seq) in enumerate(self.phrases) if seq[0].fullmatch(low))
+
+    def _tags(self, low: str) -> frozenset[str]:
+        return frozenset(cat for cat, rx in self._single.items() if rx.fullmatch(low))
+
+    def _modifier(self, low: str) -> str | None:
+        for rx, english in self._modifiers:
+            if rx.fullmatch(low):
+                return english
+        return None
+
+    def _item(self, text: str) -> ItemHit | None:
+        for rx, entry in self._named:
+            if rx.fullmatch(text):
+                return ItemHit(entry.english, entry.strength, None)
+        low = text.lower()
+        m = self._item_any.fullmatch(low)
+        if m is None:
+            return None
+        stem = m.group("item")
+        pairs = zip(self._items, self._item_each, strict=True)
+        entry = next(e for e, rx in pairs if rx.fullmatch(stem))
+        pre = m.group("pre")
+        modifier = self._modifier(pre.rstrip("s-")) if pre else None
+        if pre and modifier is None:
+            modifier = self._modifier(pre)
+        strength = entry.strength
+        if strength <= 1 and pre and modifier is None:
+            return None  # "helsesystem", "fordeler": a generic head in an unknown compound
+        if modifier == "military" and strength == 0:
+            strength = 2
+        return ItemHit(entry.english, strength, modifier)
+
+
+@lru_cache(maxsize=8)
+def get_lexicon(language: str) -> Lexicon:
+    """The lexicon for an ISO 639-1 code; Norwegian-family codes share one union list."""
+    if language == "sv":
+        return Lexicon("sv", [sv.WORDS], [sv.PHRASES], items.SWEDISH)
+    return Lexicon(
+        language,
+        [nb.WORDS, nn.WORDS, da.WORDS],
+        [nb.PHRASES, nn.PHRASES, da.PHRASES],
+        items.NORWEGIAN,
+    )

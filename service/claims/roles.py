@@ -1,0 +1,282 @@
+"""Clause structure without a parser: clause edges, prepositional phrases, subjects, objects.
+
+Norwegian and Swedish are verb-second languages: the subject stands before the finite verb, or
+right after it when something else comes first ("I fjor sendte Norge..."); an infinitive takes
+the subject (or, after verbs like anklage/overbevise, the object) of the verb it depends on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from service.claims.actors import ActorMention
+from service.claims.analysis import Sentence
+
+VERBS = (
+    "give",
+    "give_plan",
+    "supply_with",
+    "support",
+    "receive",
+    "request",
+    "ask",
+    "use",
+    "deny",
+    "admit",
+    "accuse",
+    "say",
+    "confirm",
+    "plan",
+    "want",
+    "attempt",
+    "persuade",
+)
+CUES = (
+    "deny",
+    "admit",
+    "accuse",
+    "say",
+    "confirm",
+    "plan",
+    "want",
+    "attempt",
+    "persuade",
+    "ask",
+    "request",
+)
+OBJECT_CONTROL = ("accuse", "persuade", "ask", "request")
+PREPS = ("to", "from", "agent", "with", "according", "prep")
+HARD_PUNCT = frozenset(';:–—()«»"”“[]')
+# After a genitive, these nouns make "Irans regjering" stand for Iran itself.
+TITLE = re.compile(
+    r"\w*(?:president|minister|leder|ledare|regjering|regering|myndighet|militær|militär|hær|armé"
+    r"|styrk|forsvar|försvar|departement|talsm|talsperson|talesperson|ambassad|diplomat|sjef|chef"
+    r"|general|tjenestem|tjänstem|etterretning|underrättelse|marine|flyvåpen|regime|regim|diktatur"
+    r"|styre|stat|statssekret|utenriks|utrikes|nyhetsbyrå)\w*"
+)
+_WARN = re.compile(r"(?:advar|varn|åtvar)\w*")
+_ADVERB_AFTER_DE = frozenset(
+    "også också har hadde hade er var är ikke inte ikkje aldri aldrig selv själva sjølv kun bare "
+    "bara nå nu heller".split()
+)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """An actor (or resolved reference) standing in a clause position."""
+
+    index: int  # token index of the mention's first token
+    names: tuple[str, ...]
+
+
+def is_verb(s: Sentence, i: int) -> bool:
+    return s.has(i, *VERBS, "aux", "plan_modal")
+
+
+def is_infinitive_marker(s: Sentence, i: int) -> bool:
+    """å always; at/att when a verb follows (Swedish and Danish use one word for both)."""
+    if not s.has(i, "infinitive"):
+        return False
+    if s.tokens[i].low == "å":
+        return True
+    nxt = i + 1
+    if nxt < len(s.tokens) and s.has(nxt, "negation"):
+        nxt += 1
+    return nxt < len(s.tokens) and is_verb(s, nxt) and nxt not in s.actor_at
+
+
+def is_complementizer(s: Sentence, i: int) -> bool:
+    return s.tokens[i].low in ("at", "att", "hvorvidt", "huruvida") and not is_infinitive_marker(
+        s, i
+    )
+
+
+def _is_hard(s: Sentence, i: int) -> bool:
+    tok = s.tokens[i]
+    return tok.text in HARD_PUNCT or s.has(i, "relative", "clause_conj") or is_complementizer(s, i)
+
+
+def clause_start(s: Sentence, v: int) -> tuple[int, str]:
+    """First token of the clause holding token v, and what opened it."""
+    for k in range(v - 1, -1, -1):
+        if is_infinitive_marker(s, k):
+            return k + 1, "inf"
+        if _is_hard(s, k):
+            return k + 1, "rel" if s.has(k, "relative") else "comp"
+        if s.tokens[k].text == "," and not (k - 1 in s.actor_at and k + 1 in s.actor_at):
+            return k + 1, "comma"
+    return 0, "start"
+
+
+def clause_end(s: Sentence, v: int) -> int:
+    """End (exclusive) of the clause after token v; commas in lists do not end it, a
+    parenthetical ", sier han," is skipped."""
+    n = len(s.tokens)
+    k = v + 1
+    while k < n:
+        tok = s.tokens[k]
+        if _is_hard(s, k) and not is_infinitive_marker(s, k):
+            return k
+        if (
+            tok.text == ","
+            and k + 1 < n
+            and s.has(k + 1, "coord", "clause_conj")
+            and not s.has(k + 1, "cont")
+        ):
+            return k
+        if tok.text == "," and k + 1 < n and s.has(k + 1, "say", "accuse"):
+            close = next((j for j in range(k + 2, min(n, k + 8)) if s.tokens[j].text == ","), None)
+            if close is None:
+                return k
+            k = close + 1
+            continue
+        if s.has(k, "coord") and k + 2 < n and (k + 1) in s.actor_at and is_verb(s, k + 2):
+            return k
+        k += 1
+    return n
+
+
+def preposition(s: Sentence, start: int) -> str | None:
+    """The preposition governing an NP that starts at token `start`, if any ("til den
+    beryktede russiske leiesoldathæren Wagner-gruppen" -> "to")."""
+    k = start - 1
+    steps = 0
+    while k >= 0 and steps < 5:
+        tok = s.tokens[k]
+        if s.has(k, "coord") or tok.text == ",":
+            prev = s.actor_at.get(k - 1)
+            return preposition(s, prev.start) if prev is not None else None
+        for cat in PREPS:
+            if cat in s.tags[k]:
+                if (
+                    cat == "prep"
+                    and tok.low == "i"
+                    and k > 0
+                    and s.tokens[k - 1].low in ("in", "inn")
+                ):
+                    return "to"
+                return cat
+        if s.tags[k] or not tok.low[:1].isalpha():
+            return None
+        k -= 1
+        steps += 1
+    return None
+
+
+def is_slot(s: Sentence, a: ActorMention) -> bool:
+    """Whether a mention heads a noun phrase (not "russiske" in "russiske jagerfly" nor
+    "russiske" in "russiske Wagner-gruppen", nor a possessor as in "Russlands desperasjon")."""
+    if a.form in ("origin", "compound"):
+        return False  # "iransk-produserte droner", "FN-sanktioner": modifiers, not parties
+    nxt = a.end
+    if a.form in ("adj", "compound", "gen"):
+        if any(it.index in (nxt, nxt + 1) for it in s.items) and not any(
+            s.tokens[it.index].low.startswith(("militær", "militär"))
+            for it in s.items
+            if it.index in (nxt, nxt + 1)
+        ):
+            return False
+        for j in range(nxt, min(nxt + 3, len(s.tokens))):
+            if j in s.actor_at:
+                return False
+            if s.tags[j] or not s.tokens[j].low[:1].isalpha():
+                break
+    if a.form == "gen":
+        return nxt < len(s.tokens) and bool(TITLE.fullmatch(s.tokens[nxt].low))
+    return True
+
+
+def group_at(slots: list[Slot], s: Sentence, index: int) -> list[Slot]:
+    """The slot at `index` with the slots coordinated with it ("Norge og Danmark")."""
+    pos = next((p for p, sl in enumerate(slots) if sl.index == index), None)
+    if pos is None:
+        return []
+    group = [slots[pos]]
+
+    def joined(a: int, b: int) -> bool:
+        between = s.tokens[a + 1 : b]
+        return 1 <= len(between) <= 2 and all(
+            t.text == "," or t.low in ("og", "och", "samt", "eller", "and", "&") for t in between
+        )
+
+    def end_of(sl: Slot) -> int:
+        a = s.actor_at.get(sl.index)
+        return a.end - 1 if a is not None else sl.index
+
+    p = pos
+    while p > 0 and joined(end_of(slots[p - 1]), slots[p].index):
+        p -= 1
+        group.insert(0, slots[p])
+    p = pos
+    while p + 1 < len(slots) and joined(end_of(slots[p]), slots[p + 1].index):
+        p += 1
+        group.append(slots[p])
+    return group
+
+
+def passive(s: Sentence, cs: int, v: int) -> bool:
+    """Passive voice: an -s form ("leveres", "levererades") or a passive auxiliary."""
+    low = s.tokens[v].low
+    if low.endswith("s") and not low.endswith(("ss", "us")) and s.has(v, *VERBS):
+        return True
+    if low.endswith(("ast", "est")) and s.has(v, *VERBS):
+        return True  # Nynorsk -ast passive: "leverast", "sendast"
+    return any(s.has(k, "passive_aux") for k in range(cs, v))
+
+
+def subject(s: Sentence, slots: list[Slot], v: int, cs: int, kind: str) -> list[Slot]:
+    """The slots doing the verb at v: before it, right after it in a verb-second main clause,
+    the antecedent of "som", the shared subject after "men"/":", or the controller of "å"."""
+    if kind == "inf":
+        return controller(s, slots, cs - 1)
+    pre = [sl for sl in slots if cs <= sl.index < v and preposition(s, sl.index) is None]
+    if pre:
+        return group_at(slots, s, pre[-1].index)
+    main_clause = kind in ("start", "comma") or (
+        cs > 0 and (s.has(cs - 1, "clause_conj") or s.tokens[cs - 1].text in ":–—")
+    )
+    if main_clause and not any(s.has(k, "aux", "plan_modal") for k in range(cs, v)):
+        # Verb-second: "I fjor sendte USA ...", "I utbyte får Kina ...".
+        post = [sl for sl in slots if v < sl.index <= v + 3 and preposition(s, sl.index) is None]
+        if post:
+            return group_at(slots, s, post[0].index)
+    if kind == "rel":
+        # "Rheinmetall, som skal levere dem": the antecedent right before "som".
+        ante = [sl for sl in slots if cs - 4 <= sl.index < cs - 1]
+        if ante:
+            return group_at(slots, s, ante[-1].index)
+    if cs > 0 and (s.has(cs - 1, "clause_conj", "coord") or s.tokens[cs - 1].text in ":–—"):
+        # "..., men erkjente senere" / "Kongsberg får kontrakt: Skal levere": shared subject.
+        free = [sl for sl in slots if sl.index < cs and preposition(s, sl.index) is None]
+        if free:
+            return group_at(slots, s, free[0].index)
+    return []
+
+
+def controller(s: Sentence, slots: list[Slot], marker: int) -> list[Slot]:
+    """Who does the infinitive: the object after anklage/overbevise/be, else the subject."""
+    m = next(
+        (
+            k
+            for k in range(marker - 1, max(-1, marker - 10), -1)
+            if is_verb(s, k) and not s.has(k, "aux")
+        ),
+        None,
+    )
+    if m is None:
+        return []
+    cs, kind = clause_start(s, m)
+    subj = subject(s, slots, m, cs, kind)
+    warns = _WARN.fullmatch(s.tokens[m].low) is not None  # "varnat Sverige för att leverera"
+    object_control = s.has(m, "accuse", "persuade", "ask", "request") or warns
+    if object_control and not s.tokens[m].low.endswith("s"):
+        taken = {sl.index for sl in subj}
+        obj = [
+            sl
+            for sl in slots
+            if m < sl.index < marker and sl.index not in taken and preposition(s, sl.index) is None
+        ]
+        if obj:
+            return group_at(slots, s, obj[0].index)
+    return subj

@@ -1,0 +1,254 @@
+"""Supply-claim extraction: the seed gold, and each phenomenon on sentences written for the test
+in nb, nn and sv (none of them taken from the seeds or the annotated articles)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from service.claims import extract_claims
+from service.claims.actors import canonical_name
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def triples(text: str, lang: str) -> set[tuple[str, str, str]]:
+    return {(c.supplier, c.recipient, c.stance) for c in extract_claims(text, lang)}
+
+
+@pytest.mark.parametrize("name", ["seed_nb.txt", "seed_sv.txt"])
+def test_every_seed_claim_is_found(name: str) -> None:
+    gold = json.loads((SEEDS / "claims.json").read_text(encoding="utf-8"))[name]
+    text = (SEEDS / name).read_text(encoding="utf-8")
+    found = {
+        (canonical_name(s), canonical_name(r), st) for s, r, st in triples(text, gold["language"])
+    }
+    expected = {
+        (canonical_name(c["supplier"]), canonical_name(c["recipient"]), c["stance"])
+        for c in gold["claims"]
+    }
+    assert expected <= found, expected - found
+
+
+@pytest.mark.parametrize("name", ["seed_nb.txt", "seed_sv.txt"])
+def test_evidence_offsets_index_the_input(name: str) -> None:
+    text = (SEEDS / name).read_text(encoding="utf-8")
+    claims = extract_claims(text, "nb" if name.endswith("nb.txt") else "sv")
+    assert claims
+    for c in claims:
+        assert text[c.evidence.start : c.evidence.end] == c.evidence.text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "nb",
+            "Norge slo Sverige 3–1 i fotball-VM-kvalifiseringen i Oslo. Landslaget reiser nå til "
+            "Tyskland, der Danmark venter i neste kamp.",
+        ),
+        (
+            "nb",
+            "Norge eksporterte laks for 12 milliarder kroner til Kina og Polen i fjor, viser tall.",
+        ),
+        (
+            "nn",
+            "Det vart eit vått og kaldt veke på Vestlandet. Meteorologane ventar snø i Sverige og "
+            "Finland før helga.",
+        ),
+        (
+            "sv",
+            "Finlands president besökte Sverige på tisdagen och träffade kungen. Valet i Tyskland "
+            "avgörs i helgen.",
+        ),
+        ("sv", "Sverige säljer mer trä och papper till Tyskland än någonsin, enligt SCB."),
+    ],
+)
+def test_no_supply_claim(lang: str, text: str) -> None:
+    assert extract_claims(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # plain active, coordination of suppliers
+        (
+            "nb",
+            "Norge og Danmark sender flere F-16-fly til Ukraina.",
+            {("Norway", "Ukraine", "asserted"), ("Denmark", "Ukraine", "asserted")},
+        ),
+        # passive with agent
+        ("nb", "Droner ble levert av Iran til Russland i fjor.", {("Iran", "Russia", "asserted")}),
+        (
+            "sv",
+            "Stridsvagnarna levererades av Tyskland till Ukraina i våras.",
+            {("Germany", "Ukraine", "asserted")},
+        ),
+        # recipient first
+        ("nb", "Russland kjøper droner fra Iran.", {("Iran", "Russia", "asserted")}),
+        (
+            "sv",
+            "Ryssland köper artillerigranater från Nordkorea.",
+            {("North Korea", "Russia", "asserted")},
+        ),
+        ("nn", "Russland kjøpte droner frå Iran i fjor.", {("Iran", "Russia", "asserted")}),
+        # forsyne X med Y: object is the recipient
+        ("nb", "Iran har forsynt Russland med droner.", {("Iran", "Russia", "asserted")}),
+        # verb-second inversion
+        (
+            "nb",
+            "I fjor sendte USA ammunisjon til Israel.",
+            {("United States", "Israel", "asserted")},
+        ),
+        # planned and requested
+        (
+            "nb",
+            "Sverige skal levere Archer-artilleri til Ukraina neste år.",
+            {("Sweden", "Ukraine", "planned")},
+        ),
+        (
+            "sv",
+            "Ukraina har bett om fler luftvärnssystem från Tyskland.",
+            {("Germany", "Ukraine", "requested")},
+        ),
+        (
+            "nn",
+            "Noreg skal sende fleire luftvernsystem til Ukraina.",
+            {("Norway", "Ukraine", "planned")},
+        ),
+        # negation and a denial verb
+        ("sv", "Kina levererar inte vapen till Ryssland.", {("China", "Russia", "denied")}),
+        (
+            "nn",
+            "Iran har ikkje sendt missil til Russland, seier utanriksministeren.",
+            {("Iran", "Russia", "denied")},
+        ),
+        (
+            "nb",
+            "Kina avviser at landet har solgt droner til Russland.",
+            {("China", "Russia", "denied")},
+        ),
+        # admission
+        (
+            "sv",
+            "Iran medger att man har skickat drönare till Ryssland.",
+            {("Iran", "Russia", "admitted")},
+        ),
+    ],
+)
+def test_roles_and_stance(lang: str, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(text, lang) == expected
+
+
+def test_denial_beside_accusation_is_its_own_claim() -> None:
+    text = "USA anklager Kina for å levere droner til Russland. Kina avviser anklagene."
+    found = {(c.supplier, c.recipient, c.stance, c.source) for c in extract_claims(text, "nb")}
+    assert ("China", "Russia", "asserted", "United States") in found
+    assert ("China", "Russia", "denied", "China") in found
+
+
+def test_trailing_denial_of_a_group() -> None:
+    text = "Belarus och Iran anklagas för att skicka vapen till Ryssland, vilket de förnekar."
+    found = triples(text, "sv")
+    assert {("Belarus", "Russia", "denied"), ("Iran", "Russia", "denied")} <= found
+
+
+def test_hedge_and_attribution() -> None:
+    claims = extract_claims(
+        "Nord-Korea skal ha sendt artillerigranater til Russland, ifølge sørkoreansk etterretning.",
+        "nb",
+    )
+    assert len(claims) == 1
+    c = claims[0]
+    assert (c.supplier, c.recipient, c.stance, c.hedged) == (
+        "North Korea",
+        "Russia",
+        "asserted",
+        True,
+    )
+    assert c.source and "South Korea" in c.source
+    sv = extract_claims(
+        "Nordkorea har troligen skickat robotar till Ryssland, säger Pentagon.", "sv"
+    )
+    assert sv and sv[0].hedged and sv[0].source == "United States"
+
+
+def test_pronoun_and_landet_refer_back() -> None:
+    text = (
+        "Nord-Korea har lenge vært isolert. Nå sender landet ammunisjon til Russland. "
+        "Iran og Belarus er også nevnt. De leverer droner til Russland, sier kilder."
+    )
+    found = triples(text, "nb")
+    assert ("North Korea", "Russia", "asserted") in found
+    assert {("Iran", "Russia", "asserted"), ("Belarus", "Russia", "asserted")} <= found
+
+
+def test_headline_without_verb() -> None:
+    text = "Iranske droner til Russland\n\nDet melder flere kilder mandag."
+    assert ("Iran", "Russia", "asserted") in triples(text, "nb")
+
+
+def test_merge_keeps_one_fact_with_mentions() -> None:
+    text = (
+        "Iran sender droner til Russland. Iran sender også Shahed-136-droner til Russland, "
+        "ifølge Reuters."
+    )
+    claims = extract_claims(text, "nb")
+    assert len(claims) == 1
+    assert claims[0].mentions == 2
+    assert "Shahed" in claims[0].items and claims[0].source == "Reuters"
+
+
+def test_canonical_name_rule() -> None:
+    assert canonical_name("Wagner Group (Russia)") == "Wagner Group"
+    assert canonical_name("the US") == canonical_name("United States")
+    assert canonical_name("Nordkorea") == "North Korea"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # relative clause: the antecedent supplies
+        (
+            "nb",
+            "Oppdraget gikk til våpenprodusenten Nammo, som skal levere granater til Estland.",
+            {("Nammo", "Estonia", "planned")},
+        ),
+        # unqualified government = the article's own country
+        (
+            "sv",
+            "Regeringen har beslutat att skänka tolv stridsfordon till Ukraina.",
+            {("Sweden", "Ukraine", "planned")},
+        ),
+        # company reference, recipient-first with "av"
+        (
+            "nb",
+            "Saab har hatt et godt år. Thailand har kjøpt Gripen-fly av selskapet.",
+            {("Saab", "Thailand", "asserted")},
+        ),
+        # the supplier itself confirms: admitted
+        (
+            "nn",
+            "Iran stadfesta i går at landet har sendt droner til Russland.",
+            {("Iran", "Russia", "admitted")},
+        ),
+        # Danish, passive with agent
+        (
+            "da",
+            "Kampflyene blev leveret af Danmark til Ukraine i sommer.",
+            {("Denmark", "Ukraine", "asserted")},
+        ),
+    ],
+)
+def test_more_roles(lang: str, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(text, lang) == expected
+
+
+@pytest.mark.parametrize(("code", "lang"), [("nob", "nb"), ("nno", "nn"), ("swe", "sv")])
+def test_general_news_sentences_give_no_claims(code: str, lang: str) -> None:
+    # FLORES-200 dev: Wikinews/Wikivoyage sentences, some about wars and countries.
+    path = SEEDS.parent / "bench" / "data" / "flores" / f"flores200-dev.{code}_Latn"
+    lines = path.read_text(encoding="utf-8").splitlines()[:400]
+    assert [line for line in lines if extract_claims(line, lang)] == []
