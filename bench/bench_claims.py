@@ -1,6 +1,10 @@
 """Fact-level precision, recall and F1 of the claim extractor over every annotated article.
 
-    .venv/bin/python bench/bench_claims.py [--errors]
+    .venv/bin/python bench/bench_claims.py [--set dev|heldout|both] [--errors] [--gold FILE]
+
+`--set dev` (default) scores seeds/claims.json; `--set heldout` scores seeds/heldout/claims.json,
+the second annotator's set that is used for measurement only; `--set both` prints the two
+separately ("dev" and "held-out"), never pooled.
 
 A fact is one (supplier, recipient, stance) in one article; repeats count once on both sides.
 Matching rule: supplier and recipient are compared after `canonical_name` (parentheticals,
@@ -28,6 +32,8 @@ from service.claims.lexicon import get_lexicon  # noqa: E402
 from service.claims.text import split_units, tokenize  # noqa: E402
 
 Fact = tuple[str, str, str, str]  # article, supplier, recipient, stance
+DEV = ROOT / "seeds" / "claims.json"
+HELDOUT = ROOT / "seeds" / "heldout" / "claims.json"
 
 
 def load_gold(path: Path) -> dict[str, dict[str, object]]:
@@ -68,21 +74,19 @@ def prf(pred: set[Fact], gold: set[Fact]) -> tuple[float, float, float]:
     return p, r, f
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--gold", type=Path, default=ROOT / "seeds" / "claims.json")
-    parser.add_argument("--errors", action="store_true", help="list missed and extra facts")
-    args = parser.parse_args()
-    gold_data = load_gold(args.gold)
+def report(gold_path: Path, label: str, show_errors: bool) -> None:
+    """Print the per-language table (and optionally the misses/extras) for one gold file."""
+    gold_data = load_gold(gold_path)
     rows: dict[str, dict[str, tuple[set[Fact], set[Fact]]]] = {}
     errors: list[str] = []
     for article, entry in sorted(gold_data.items()):
-        path = args.gold.parent / article
+        path = gold_path.parent / article
         if not path.is_file():
             continue
         text = path.read_text(encoding="utf-8")
         language = str(entry["language"])
-        gold_claims = [(c["supplier"], c["recipient"], c["stance"]) for c in entry["claims"]]  # type: ignore[index, union-attr]
+        entries: list[dict[str, str]] = entry["claims"]  # type: ignore[assignment]
+        gold_claims = [(c["supplier"], c["recipient"], c["stance"]) for c in entries]
         ours = [(c.supplier, c.recipient, c.stance) for c in extract_claims(text, language)]
         base = baseline(text, language)
         for lang in (language, "all"):
@@ -98,12 +102,13 @@ def main() -> None:
                     p_all | facts(article, pred, stance),
                     g_all | facts(article, gold_claims, stance),
                 )
-        if args.errors:
+        if show_errors:
             g, p = facts(article, gold_claims, True), facts(article, ours, True)
             for f in sorted(g - p):
                 errors.append(f"MISS  {article}: {f[1]} -> {f[2]} [{f[3]}]")
             for f in sorted(p - g):
                 errors.append(f"EXTRA {article}: {f[1]} -> {f[2]} [{f[3]}]")
+    print(f"== {label}: {gold_path.parent.name}/{gold_path.name}")
     print(
         f"{'lang':5} {'articles':>8} | {'P':>5} {'R':>5} {'F1':>5} | {'P-ns':>5} {'R-ns':>5} "
         f"{'F1-ns':>5} | {'base P':>6} {'R':>5} {'F1':>5} | {'base F1-ns':>10}"
@@ -116,7 +121,7 @@ def main() -> None:
                 a
                 for a, e in gold_data.items()
                 if e["language"] == lang or lang == "all"
-                if (args.gold.parent / a).is_file()
+                if (gold_path.parent / a).is_file()
             }
         )
         s, ns, bl, blns = (prf(*b[k]) for k in ("stance", "no-stance", "baseline", "baseline-ns"))
@@ -126,6 +131,31 @@ def main() -> None:
         )
     for line in errors:
         print(line)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--gold", type=Path, default=None, help="score one gold file only")
+    parser.add_argument(
+        "--set",
+        choices=("dev", "heldout", "both"),
+        default="dev",
+        help="dev = seeds/claims.json; heldout = seeds/heldout/claims.json (measurement only, "
+        "never used to write rules); both = each reported separately",
+    )
+    parser.add_argument("--errors", action="store_true", help="list missed and extra facts")
+    args = parser.parse_args()
+    if args.gold is not None:
+        report(args.gold, "gold", args.errors)
+        return
+    # The two sets are never pooled: the held-out figure must stay a separate measurement.
+    if args.set in ("dev", "both"):
+        report(DEV, "dev", args.errors)
+    if args.set in ("heldout", "both"):
+        if HELDOUT.is_file():
+            report(HELDOUT, "held-out", args.errors)
+        else:
+            print(f"== held-out: {HELDOUT.relative_to(ROOT)} not found")
 
 
 if __name__ == "__main__":

@@ -141,6 +141,24 @@ def _single_token(text: str, low: str) -> tuple[str, str, str] | None:
     return None
 
 
+def _inside_name(tokens: list[Token], i: int, hit: tuple[str, str, str]) -> bool:
+    """ "Kyiv School of Economics", "USA Today", "Oslo Børs": a place name that begins a longer
+    proper name is not the country acting."""
+    if hit[1] != "country" or hit[2] != "name" or i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1]
+    return (
+        nxt.text[:1].isupper()
+        and nxt.text.isalpha()
+        and _single_token(nxt.text, nxt.low) is None
+        and nxt.low not in _NOT_NAME_PARTS
+    )
+
+
+# Capitalised words that may follow a country without forming one name with it.
+_NOT_NAME_PARTS = frozenset("og och samt eller i på til till".split())
+
+
 def find_actors(tokens: list[Token]) -> list[ActorMention]:
     """Every actor mention in a token list, longest match first, left to right."""
     found: list[ActorMention] = []
@@ -170,7 +188,7 @@ def find_actors(tokens: list[Token]) -> list[ActorMention]:
             i += 1
             continue
         hit = _single_token(tok.text, tok.low)
-        if hit is not None:
+        if hit is not None and not _inside_name(tokens, i, hit):
             found.append(ActorMention(i, i + 1, hit[0], hit[1], hit[2]))
         i += 1
     return found

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from service.claims.actors import ActorMention, find_actors
 from service.claims.lexicon import Lexicon
-from service.claims.lexicon.items import NAMED_PAIRS
+from service.claims.lexicon.items import MILITARY_MODIFIERS, NAMED_PAIRS
 from service.claims.text import Token, Unit, tokenize
 
 # War and war-industry nouns: a claim's object when "support" is given to a war effort.
@@ -116,7 +116,7 @@ def _items(
                         modifiers.insert(0, mod)
                 elif j >= 0:
                     break
-            if "military" in modifiers and strength == 0:
+            if MILITARY_MODIFIERS & set(modifiers) and strength <= 1:
                 strength = 2
             if hit.english == "aid" and strength >= 2:
                 english = "military aid"

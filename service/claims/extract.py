@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 from service.claims import stance as st
+from service.claims.actors import kind_of
 from service.claims.analysis import Sentence, analyse
 from service.claims.attribution import source_of
 from service.claims.frames import (
@@ -26,6 +27,7 @@ from service.claims.frames import (
     verb_frame,
 )
 from service.claims.lexicon import get_lexicon
+from service.claims.lexicon.actors_data import CIVIL_COMPANIES
 from service.claims.merge import merge
 from service.claims.references import HOME, Discourse, build_slots, quote_speakers
 from service.claims.roles import Slot, clause_start, subject
@@ -33,9 +35,16 @@ from service.claims.text import split_units
 from service.claims.types import Claim, Evidence, Stance
 
 
-def _valid(items: list[tuple[str, int]], s: Sentence, article_military: bool) -> bool:
+def _valid(
+    items: list[tuple[str, int]], s: Sentence, article_military: bool, supplier: str
+) -> bool:
+    # An arms maker delivering "produkter" or "systemer" delivers military goods: its name is
+    # the military context the generic word lacks.
+    arms_maker = kind_of(supplier) == "company" and supplier not in CIVIL_COMPANIES
     return any(
-        strength >= 2 or (strength == 1 and article_military) or (strength == 0 and s.military)
+        strength >= 2
+        or (strength == 1 and (article_military or arms_maker))
+        or (strength == 0 and (s.military or arms_maker))
         for _, strength in items
     )
 
@@ -64,6 +73,14 @@ def _fallback(frame: Frame, d: Discourse, claims: list[Claim], gov_subject: list
         # The same recipient's supplier earlier in the article, else the other party of the
         # previous sentence ("I utbyte får Kina ... u-båtar").
         earlier = [c.supplier for c in reversed(claims) if c.recipient in frame.recipients]
+        # "Saab har sålt Gripen till Thailand. Colombia ska köpa 17 Gripen": the same named
+        # system comes from the same supplier.
+        named = {e for e, k in frame.items if k >= 3}
+        earlier += [
+            c.supplier
+            for c in reversed(claims)
+            if named & set(c.item_terms) and c.supplier not in frame.recipients
+        ]
         others = [n for n in reversed(d.previous_names) if n not in frame.recipients]
         if earlier:
             frame.suppliers = [earlier[0]]
@@ -92,7 +109,7 @@ def _claims_for(
     stance: Stance
     stance, g = st.stance_of(s, frame.v, frame.cs, frame.requested, frame.planned_verb)
     gov_subject: list[str] = []
-    if g is not None and s.has(g, "deny", "admit", "confirm"):
+    if g is not None and s.has(g, "deny", "admit", "confirm", "halt"):
         gcs, gkind = clause_start(s, g)
         gov_subject = [n for sl in subject(s, slots, g, gcs, gkind) for n in sl.names]
     if (
@@ -103,6 +120,8 @@ def _claims_for(
     ):
         stance = "admitted"  # the supplier itself confirms
     _fallback(frame, d, claims, gov_subject)
+    if g is not None and s.has(g, "halt") and not set(gov_subject) & set(frame.suppliers):
+        return []  # a shipment stopped by customs or a third party is no claim at all
     source = source_of(s, frame.v, g, d, slots)
     hedge = st.hedged(s, frame.cs, frame.v)
     out: list[Claim] = []
@@ -115,7 +134,7 @@ def _claims_for(
                 frame.by_supplier.get(sup if frame.cls in (RECEIVE, REQUEST) else rec)
                 or frame.items
             )
-            if not _valid(items, s, article_military):
+            if not _valid(items, s, article_military, sup):
                 continue
             kept = [e for e, k in items if k >= 1 or s.military]
             out.append(
@@ -150,7 +169,11 @@ def _bare_stance(
             continue
         stance: Stance = "denied" if s.has(k, "deny") else "admitted"
         targets = [c for c in found if c.evidence.start <= s.tokens[k].start] or previous[-8:]
+        pairs = [(c.supplier, c.recipient) for c in targets]
         for c in targets:
+            reverse = (c.recipient, c.supplier)
+            if reverse in pairs and pairs.index(reverse) < pairs.index((c.supplier, c.recipient)):
+                continue  # "X og Y avviser våpenhandel": the main accusation, not the trade back
             party = c.supplier if c.supplier in who else c.recipient if c.recipient in who else None
             if party is None or c.stance in ("denied", "admitted"):
                 continue
@@ -210,4 +233,23 @@ def extract_claims(text: str, language: str, source_field: str = "text") -> list
         elif s.unit.paragraph > d.supplier_paragraph + 1:
             d.last_supplier = ()
         d.update(s, slots)
+    _align_headline(claims, sentences)
     return merge(claims)
+
+
+def _align_headline(claims: list[Claim], sentences: list[Sentence]) -> None:
+    """Headlines use the present tense for decisions ("Norge donerer F-16 til Ukraina"): when
+    the body states the same pair only as planned, the headline claim is planned too."""
+    heads = [s.unit for s in sentences if s.unit.kind == "headline"]
+    if not heads:
+        return
+    end = max(u.end for u in heads)
+    body: dict[tuple[str, str], set[str]] = {}
+    for c in claims:
+        if c.evidence.start >= end:
+            body.setdefault((c.supplier, c.recipient), set()).add(c.stance)
+    for c in claims:
+        seen = body.get((c.supplier, c.recipient), set())
+        if c.evidence.start < end and c.stance == "asserted" and seen and "asserted" not in seen:
+            if "planned" in seen:
+                c.stance = "planned"

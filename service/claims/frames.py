@@ -41,12 +41,16 @@ _DEFINITE_TRANSFER = re.compile(
 _GET = re.compile(
     r"få|får|fick|fikk|fekk|fått|motta\w*|mottek\w*|tar|ta|tok|tog|tagit|tatt|tek|teke"
 )
+# "stille ... til rådighet (for X)" / "ställa ... till förfogande": a give verb in two parts.
+_PUT = re.compile(r"still(?:e|er|es)|stilte|stilt|ställ(?:a|er|s)|ställde|ställt")
+_AT_DISPOSAL = frozenset({"rådighet", "rådigheit", "förfogande", "disposisjon", "rådighed"})
 _VERB_CLASS = (
     ("give", GIVE),
     ("give_plan", GIVE),
     ("supply_with", WITH),
     ("support", SUPPORT),
     ("receive", RECEIVE),
+    ("order", RECEIVE),
     ("request", REQUEST),
     ("use", USE),
 )
@@ -73,6 +77,10 @@ def trigger_class(s: Sentence, v: int) -> str | None:
         if cat in s.tags[v]:
             return cls
     tok = s.tokens[v].low
+    if _PUT.fullmatch(tok) and any(
+        s.tokens[j].low in _AT_DISPOSAL for j in range(v + 1, min(v + 12, len(s.tokens)))
+    ):
+        return GIVE
     if s.has(v, "ask") and any(
         s.tokens[j].low == "om" for j in range(v + 1, min(v + 4, len(s.tokens)))
     ):
@@ -188,6 +196,8 @@ def verb_frame(s: Sentence, slots: list[Slot], v: int, cls: str, d: Discourse) -
         split_by = pps["from"] + pps["agent"]
         if not suppliers and cls == REQUEST and pps["obj"]:
             suppliers = names(group_at(slots, s, pps["obj"][0].index))
+        if not suppliers and cls == REQUEST and pps["to"]:
+            suppliers = names(pps["to"])  # "vädjar till Sverige om fler stridsflygplan"
         if not suppliers:
             suppliers = origins[:1]
         if not suppliers and kind == "rel":
@@ -211,7 +221,7 @@ def verb_frame(s: Sentence, slots: list[Slot], v: int, cls: str, d: Discourse) -
         [(e, k) for e, k, _ in items],
         cs,
         requested=cls == REQUEST,
-        planned_verb=s.has(v, "give_plan"),
+        planned_verb=s.has(v, "give_plan", "order"),
         get_verb=_GET.fullmatch(s.tokens[v].low) is not None,
     )
     if len({sl.index for sl in split_by}) > 1:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from service.claims.actors import ActorMention
 from service.claims.analysis import Sentence
+from service.claims.listing import is_list_som, transparent
 
 VERBS = (
     "give",
@@ -19,10 +20,12 @@ VERBS = (
     "supply_with",
     "support",
     "receive",
+    "order",
     "request",
     "ask",
     "use",
     "deny",
+    "halt",
     "admit",
     "accuse",
     "say",
@@ -44,6 +47,7 @@ CUES = (
     "persuade",
     "ask",
     "request",
+    "halt",
 )
 OBJECT_CONTROL = ("accuse", "persuade", "ask", "request")
 PREPS = ("to", "from", "agent", "with", "according", "prep")
@@ -94,6 +98,8 @@ def is_complementizer(s: Sentence, i: int) -> bool:
 
 def _is_hard(s: Sentence, i: int) -> bool:
     tok = s.tokens[i]
+    if s.has(i, "relative") and is_list_som(s, i):
+        return False  # "til land som Colombia og Thailand": a list, not a relative clause
     return tok.text in HARD_PUNCT or s.has(i, "relative", "clause_conj") or is_complementizer(s, i)
 
 
@@ -144,11 +150,23 @@ def preposition(s: Sentence, start: int) -> str | None:
     steps = 0
     while k >= 0 and steps < 5:
         tok = s.tokens[k]
+        if transparent(s, k):
+            k -= 1  # "till bland annat Polen": the marker does not count as a step
+            continue
         if s.has(k, "coord") or tok.text == ",":
             prev = s.actor_at.get(k - 1)
             return preposition(s, prev.start) if prev is not None else None
         for cat in PREPS:
             if cat in s.tags[k]:
+                if (
+                    cat == "prep"
+                    and tok.low in ("for", "för")
+                    and k > 0
+                    and s.tokens[k - 1].low.startswith(
+                        ("rådighet", "rådigheit", "förfogande", "disposisjon")
+                    )
+                ):
+                    return "to"  # "stille F-16 til rådighet for Ukraina"
                 if (
                     cat == "prep"
                     and tok.low == "i"
@@ -196,9 +214,17 @@ def group_at(slots: list[Slot], s: Sentence, index: int) -> list[Slot]:
 
     def joined(a: int, b: int) -> bool:
         between = s.tokens[a + 1 : b]
-        return 1 <= len(between) <= 2 and all(
-            t.text == "," or t.low in ("og", "och", "samt", "eller", "and", "&") for t in between
-        )
+        if not (
+            1 <= len(between) <= 2
+            and all(
+                t.text == "," or t.low in ("og", "och", "samt", "eller", "and", "&")
+                for t in between
+            )
+        ):
+            return False
+        # "til Latvia, og Litauen har kjøpt": a new clause's subject, not a third recipient.
+        first = s.actor_at.get(a)
+        return preposition(s, first.start if first else a) == preposition(s, b)
 
     def end_of(sl: Slot) -> int:
         a = s.actor_at.get(sl.index)
@@ -260,7 +286,7 @@ def controller(s: Sentence, slots: list[Slot], marker: int) -> list[Slot]:
         (
             k
             for k in range(marker - 1, max(-1, marker - 10), -1)
-            if is_verb(s, k) and not s.has(k, "aux")
+            if (is_verb(s, k) and not s.has(k, "aux")) or s.has(k, "plan", "deny", "hedge")
         ),
         None,
     )

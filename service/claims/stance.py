@@ -49,13 +49,28 @@ def governor(s: Sentence, v: int) -> int | None:
     for k in range(v - 1, -1, -1):
         if s.tokens[k].text == ";":
             return None
-        if s.has(k, *CUES) and linked:
-            return k
+        if s.has(k, *CUES) and (linked or k == v - 1):
+            return k  # "avviser at ... sendt"; Swedish bare infinitive: "vägrar skicka"
+        if not linked and s.has(k, "relative") and not _cleft(s, k):
+            # "nekter å sende missilene som Ukraina har bedt om": the relative clause says
+            # something of its own about a noun; the cue above governs the noun, not the clause.
+            return None
         if s.has(k, *_LINKS) or s.tokens[k].low in ("om", "for", "för"):
             linked = True
         elif s.has(k, "clause_conj") and not linked:
             return None
     return None
+
+
+def _cleft(s: Sentence, k: int) -> bool:
+    """ "det var Iran som leverte": a cleft, whose "som" continues the governing clause."""
+    return k >= 3 and s.tokens[k - 3].low in ("det", "de", "dei") and s.has(k - 2, "aux")
+
+
+def halted(s: Sentence, cs: int, v: int) -> int | None:
+    """A halting verb before the trigger in its clause ("stanser leveransene", "pausar
+    vapenstödet"): the transfer is stopped, so it is not asserted."""
+    return next((k for k in range(cs, v) if s.has(k, "halt")), None)
 
 
 def outer_source_cue(s: Sentence, g: int) -> int | None:
@@ -82,11 +97,18 @@ def inner_modality(s: Sentence, cs: int, v: int) -> tuple[bool, bool, bool, bool
         if k >= v:
             continue
         nxt = s.tokens[k + 1].low if k + 1 < len(s.tokens) else ""
-        ha = next((j for j in range(k + 1, min(k + 4, v)) if s.tokens[j].low == "ha"), None)
+        # "skal ha sendt"; with a noun trigger the participle may follow it: "ska minst 40
+        # sändningar ha gått".
+        ha = next(
+            (j for j in range(k + 1, min(k + 10, len(s.tokens))) if s.tokens[j].low == "ha"), None
+        )
         if (
             s.has(k, "hearsay_modal")
             and ha is not None
-            and any(is_verb(s, j) for j in range(ha + 1, v + 1))
+            and (
+                any(is_verb(s, j) for j in range(ha + 1, v + 1))
+                or (ha > v and ha + 1 < len(s.tokens) and s.tokens[ha + 1].low[:1].isalpha())
+            )
         ):
             hearsay = True  # "skal (Nord-Korea) ha sendt": reported, not planned
         elif s.has(k, "plan_modal"):
@@ -111,7 +133,10 @@ def stance_of(
     """Stance of the supply clause at v and the governing cue token (or None)."""
     negated, planned, wanted, _ = inner_modality(s, cs, v)
     g = governor(s, v)
-    if g is not None and s.has(g, "deny"):
+    h = halted(s, cs, v)
+    if h is not None:
+        return "denied", h
+    if g is not None and s.has(g, "deny", "halt"):
         return "denied", g
     if negated:
         return "denied", g

@@ -74,10 +74,17 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     begin = start
     for m in _END.finditer(text, start, end):
         stop = m.end()
+        nxt = stop
+        while nxt < end and text[nxt].isspace():
+            nxt += 1
+        # A number before the stop is an ordinal ("4. juli") unless a capital follows ("KN-23.
+        # Ukrainske ..."): Nordic month names are lowercase.
+        number_end = text[m.start() - 1 : m.start()].isdigit() and text[nxt : nxt + 1].isupper()
         if (
             text[m.start()] == "."
             and m.end() - m.start() == 1
             and _is_abbreviation(text, m.start())
+            and not number_end
         ):
             # "bl.a. Kina" stays one sentence, unless the next word is plainly a new sentence.
             continue

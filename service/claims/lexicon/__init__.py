@@ -121,8 +121,8 @@ class Lexicon:
         strength = entry.strength
         if strength <= 1 and pre and modifier is None:
             return None  # "helsesystem", "fordeler": a generic head in an unknown compound
-        if modifier == "military" and strength == 0:
-            strength = 2
+        if modifier in items.MILITARY_MODIFIERS and strength <= 1:
+            strength = 2  # "dronekomponenter", "mineryddingsutstyr": the prefix makes it military
         return ItemHit(entry.english, strength, modifier)
 
 

@@ -68,7 +68,8 @@ ENTRIES: tuple[ActorEntry, ...] = (
         "Iran",
         "country",
         "Iran; Teheran; Tehran; Raisi; Ebrahim Raisi; Khamenei; Pezeshkian; Araghchi; "
-        "Amir-Abdollahian; Den islamske republikken",
+        "Amir-Abdollahian; Den islamske republikken; Revolusjonsgarden; Revolusjonsgardet; "
+        "Revolutionsgardet; IRGC; Den iranske revolusjonsgarden",
         "iransk",
         "Islamic Republic of Iran; Tehran",
     ),
@@ -357,3 +358,6 @@ REGIME_NOUNS = (
 )
 # "koreansk" alone is ambiguous; with a regime noun it is North Korea.
 KOREAN_AMBIGUOUS = ("koreansk", "koreanske", "koreanska", "koreanskt")
+
+# Companies in the gazetteer whose goods are civil or dual-use: their "produkter" are not weapons.
+CIVIL_COMPANIES = frozenset({"SKF", "Huawei", "DJI", "Airbus", "Boeing", "Embraer", "Safran"})

@@ -28,16 +28,26 @@ WORDS: dict[str, list[str]] = {
         r"frakt(?:e|er|et|es)",
         r"smugl(?:e|er|et|es)",
         r"sørg(?:e|er|et) for",
-        r"overlat(?:e|er)|overlot|overlatt",
+        r"overlat(?:e|er|es)|overlot|overlatt",
         r"gi|gir|ga|gitt videre",
+        r"yt(?:e|er|te|es)|ytt",  # "yter militær støtte"
+        r"overrekk(?:e|er|es)|overrakte|overrakt",
+        r"tildel(?:e|er|te|t|es)",
+        r"finansier(?:e|er|te|t|es|ar|a)",  # the state that pays supplies (annotation guideline)
     ],
     # Give verbs whose subject promises or offers: stance "planned".
-    "give_plan": [r"lov(?:e|er|et|te)", r"tilby|tilbyr|tilbød|tilbudt|tilbys"],
+    "give_plan": [
+        r"lov(?:e|er|et|te)",
+        r"utlov(?:e|er|et|te)",
+        r"tilby|tilbyr|tilbød|tilbudt|tilbys",
+    ],
+    # Ordering is buying what is not yet delivered: recipient first, stance "planned".
+    "order": [r"bestill(?:e|er|es)|bestilte|bestilt", r"kontraher(?:e|er|te|t)"],
     # Object is the recipient, "med" the items: forsyne X med Y.
     "supply_with": [
         r"forsyn(?:e|er|te|t|es)",
         r"bevæpn(?:e|er|et|es)",
-        r"utstyr(?:e|er|te|es)",
+        r"utstyr(?:e|er|te|t|es)",
         r"utrust(?:e|er|et|es)",
     ],
     # Support verbs: a claim only with an item ("med våpen") or a war as object.
@@ -55,13 +65,12 @@ WORDS: dict[str, list[str]] = {
         r"skaff(?:e|er|et|a|es)",
         r"importer(?:e|er|te|t|es)",
         r"anskaff(?:e|er|et|es)",
-        r"bestill(?:e|er|te|t)",
         r"innkjøp(?:e|er|te|t)",
     ],
     # Subject asks: recipient first, "fra X" or the object is the supplier.
     "request": [r"etterspør|etterspurte|etterspurt|etterlys(?:e|er|te|t)", r"krev(?:e|er|de|d)"],
     # "be om" / "ber X om": request when "om" follows within two words.
-    "ask": [r"be|ber|ba|bad|bedt"],
+    "ask": [r"be|ber|ba|bad|bedt", r"anmod(?:e|er|et|a)", r"appeller(?:e|er|te|t)"],
     # Use of a supplier's weapon by someone else ("iranske droner brukt av Russland").
     "use": [
         r"bruk(?:e|er|te|t|es|tes)",
@@ -100,6 +109,20 @@ WORDS: dict[str, list[str]] = {
         r"avkrefte(?:r|t|s)?|avkreftet",
         r"bestrid(?:e|er|te|t)",
         r"avfei(?:e|er|de|d)",
+        r"avslå|avslår|avslo|avslått",
+        r"utelukk(?:e|er|et|a)",
+        r"vegr(?:e|er|et|a)",
+    ],
+    # Halting a transfer: "stanser leveransene", "slutter å sende" (denied when the supplier halts).
+    "halt": [
+        r"stans(?:e|er|et|es|a)",
+        r"stopp(?:e|er|et|es|a)",
+        r"suspender(?:e|er|te|t|es)",
+        r"fryse|fryser|frøs|frosset|fryses",
+        r"avbryt(?:e|er|es)|avbrøt|avbrutt",
+        r"innstill(?:e|er|es)|innstilte|innstilt",
+        r"slutt(?:e|er|et|a)",
+        r"kutt(?:e|er|et|es|a)",
     ],
     "admit": [
         r"innrøm(?:me|mer|met|te|t)",
@@ -135,6 +158,8 @@ WORDS: dict[str, list[str]] = {
         r"tils(?:ier|a)",
         r"forklar(?:e|er|te|t)",
         r"slå(?:r)? fast|slo fast",
+        r"vis(?:e|er|te|t)",
+        r"erfar(?:e|er|te|t)",
     ],
     # Planned: modal + infinitive, or a decision verb governing the supply verb.
     "plan_modal": [r"skal|vil|skulle|ville"],
@@ -151,6 +176,9 @@ WORDS: dict[str, list[str]] = {
         r"kommer til|komme til|kom til",
         r"snart",
         r"framover|fremover",
+        r"forplikt(?:e|er|et|a)",
+        r"akt(?:er|et)",
+        r"utlov(?:e|er|et|te)",
     ],
     # Governing a supply verb: wanting it, or trying to obtain it (recipient is the subject).
     "want": [r"ønsk(?:e|er|et|a)", r"trenge(?:r)?|trengte"],
@@ -166,10 +194,10 @@ WORDS: dict[str, list[str]] = {
     "hedge": [
         r"trolig|sannsynligvis|angivelig|visstnok|antakelig|antageligvis|muligens|kanskje",
         r"tilsynelatende|formentlig|påstått|mistenkt|mistenkes|rapporteres|meldes|hevdes",
-        r"antas|tydeligvis|etter sigende",
+        r"antas|tydeligvis|etter sigende|sies|ryktes|antakeligvis|muligens|sannsynlegvis",
     ],
     # "skal ha levert": reported, not planned.
-    "hearsay_modal": [r"skal|skulle"],
+    "hearsay_modal": [r"skal|skulle|kan|kunne|må|måtte"],
     # Phrases that put a claim in doubt: "ingen indikasjoner på at".
     "doubt_noun": [r"indikasjon(?:er)?|tegn|bevis|holdepunkt(?:er)?|belegg|dokumentasjon"],
     # --- structure --------------------------------------------------------------------------------
@@ -220,5 +248,9 @@ WORDS: dict[str, list[str]] = {
 PHRASES: dict[str, list[tuple[str, ...]]] = {
     "receive": [(r"ta|tar|tok|tatt|tas", r"imot|mot|i mot")],
     "according": [(r"etter", r"det", r"\w+", r"erfarer")],
-    "hedge": [(r"etter", r"sigende"), (r"skal", r"visstnok")],
+    "hedge": [(r"etter", r"sigende"), (r"skal", r"visstnok"), (r"ser|så|synes", r"ut", r"til")],
+    "deny": [(r"si|sier|sa|sagt", r"nei")],
+    "give": [(r"lån(?:e|er|te|t|es|ar|a)", r"ut"), (r"betal(?:e|er|te|t|ar|a)", r"for")],
+    "plan": [(r"tar|ta|tok", r"sikte"), (r"har|hadde", r"til", r"hensikt")],
+    "halt": [(r"sett(?:e|er)|satte|satt", r"på", r"pause")],
 }

@@ -12,10 +12,10 @@ WORDS: dict[str, list[str]] = {
         r"sälj(?:a|er|s)|sålde|sålt|såldes",
         r"exporter(?:a|ar|ade|at|as|ades|ats)",
         r"ge|ger|gav|gett|givit|ges|gavs|getts|givits",
-        r"doner(?:a|ar|ade|at|as|ades)",
-        r"skänk(?:a|er|te|t|s|tes)",
-        r"överför(?:a|er|de|t|s|des|ts)",
-        r"överlämn(?:a|ar|ade|at|as|ades)",
+        r"doner(?:a|ar|ade|at|as|ades|ats)",
+        r"skänk(?:a|er|te|t|s|tes|as|ts)",
+        r"överför(?:a|er|de|t|s|des|ts|as)?",
+        r"överlämn(?:a|ar|ade|at|as|ades|ats)",
         r"bidra|bidrar|bidrog|bidragit",
         r"skepp(?:a|ar|ade|at|as)",
         r"frakt(?:a|ar|ade|at|as)",
@@ -23,6 +23,15 @@ WORDS: dict[str, list[str]] = {
         r"tillhandahåll(?:a|er|it|s)|tillhandahöll",
         r"lämn(?:a|ar|ade|at|as) över",
         r"överlåt(?:a|er|s)|överlät|överlåtit",
+        r"tilldel(?:a|ar|ade|at|as|ades)",
+        r"bistå(?:r)? med|bistod med",
+        r"finansier(?:a|ar|ade|at|as|ades)",  # the state that pays supplies
+    ],
+    # Ordering and procurement: recipient first, not yet delivered ("planned").
+    "order": [
+        r"beställ(?:a|er|de|t|s|des|as|ts)",
+        r"upphandl(?:a|ar|ade|at|as)",
+        r"kontrakter(?:a|ar|ade|at)",
     ],
     "give_plan": [r"lov(?:a|ar|ade|at)", r"utlov(?:a|ar|ade|at)", r"erbjud(?:a|er|it|s)|erbjöd"],
     "supply_with": [
@@ -32,19 +41,18 @@ WORDS: dict[str, list[str]] = {
     ],
     "support": [
         r"stött(?:a|ar|ade|at|as)",
-        r"stöd(?:ja|jer|de|t|s)",
+        r"stöd(?:ja|jer|er|de|t|s)",
         r"hjälp(?:a|er|te|t|s)",
         r"bistå|bistår|bistod|bistått",
     ],
     "receive": [
-        r"köp(?:a|er|te|t|s|tes)",
+        r"köp(?:a|er|te|t|s|tes|as|ts)",
         r"mott(?:a|ar|og|agit|as|ogs)",
         r"få|får|fick|fått",
         r"skaff(?:a|ar|ade|at|as)",
         r"importer(?:a|ar|ade|at|as)",
         r"anskaff(?:a|ar|ade|at|as)",
         r"erhåll(?:a|er|it)|erhöll",
-        r"beställ(?:a|er|de|t)",
         r"införskaff(?:a|ar|ade|at)",
     ],
     "request": [
@@ -53,7 +61,7 @@ WORDS: dict[str, list[str]] = {
         r"efterfråg(?:a|ar|ade|at)",
         r"efterlys(?:a|er|te|t)",
     ],
-    "ask": [r"be|ber|bad|bett"],
+    "ask": [r"be|ber|bad|bett", r"vädj(?:a|ar|ade|at)", r"anhåll(?:a|er|it)|anhöll"],
     "use": [
         r"använd(?:a|er|s|es|e|ts)|användes|använts",
         r"nyttj(?:a|ar|ade|at|as)",
@@ -85,6 +93,20 @@ WORDS: dict[str, list[str]] = {
         r"avvis(?:a|ar|ade|at)",
         r"bestrid(?:a|er|de|it)",
         r"avfärd(?:a|ar|ade|at)",
+        r"avslå|avslår|avslog|avslagit|avslås",
+        r"utesluta|utesluter|uteslöt|uteslutit",
+        r"vägr(?:a|ar|ade|at)",
+    ],
+    # Halting a transfer: "stoppar leveranserna", "pausar vapenstödet".
+    "halt": [
+        r"stopp(?:a|ar|ade|at|as)",
+        r"paus(?:a|ar|ade|at|as)",
+        r"avbryt(?:a|er|s)|avbröt|avbrutit",
+        r"frys(?:a|er|es)|frös|frusit",
+        r"suspender(?:a|ar|ade|at|as)",
+        r"stryp(?:a|er|te|t)",
+        r"slut(?:a|ar|ade|at)",
+        r"skär(?:a|er) ner|skar ner",
     ],
     "admit": [
         r"erkänn(?:a|er|s)|erkände|erkänt",
@@ -117,6 +139,7 @@ WORDS: dict[str, list[str]] = {
         r"förklar(?:a|ar|ade|at)",
         r"konstater(?:a|ar|ade|at)",
         r"visa|visar|visade|visat",
+        r"erfar(?:a|er)|erfor",
     ],
     "plan_modal": [r"ska|skall|skulle|vill|ville"],
     "plan": [
@@ -130,6 +153,10 @@ WORDS: dict[str, list[str]] = {
         r"snart",
         r"kommer att",
         r"komma att|kommit att",
+        r"avse|avser|avsåg|avsett",
+        r"åta|åtar|åtog|åtagit",
+        r"ämna|ämnar|ämnade",
+        r"sikta|siktar|siktade",
     ],
     "want": [r"önsk(?:a|ar|ade|at)", r"behöv(?:a|er|de|t)"],
     "attempt": [r"försök(?:a|er|te|t)", r"prov(?:a|ar|ade|at)"],
@@ -143,8 +170,9 @@ WORDS: dict[str, list[str]] = {
         r"troligen|troligtvis|sannolikt|förmodligen|möjligen|kanske|uppenbarligen|påstås|antas",
         r"uppges|misstänks|rapporteras|lär|tycks|verkar|påstått|förmodat|uppgivet|skenbart",
         r"enligt uppgift|enligt uppgifter",
+        r"sägs|ryktas|uppgiftsvis|förmodligen|antagligen",
     ],
-    "hearsay_modal": [r"ska|skall|skulle"],
+    "hearsay_modal": [r"ska|skall|skulle|kan|kunde|måste"],
     "doubt_noun": [r"indikation(?:er)?|tecken|bevis|belägg|stöd"],
     "aux": [
         r"har|hade|ha|är|var|vara|varit|blir|blev|bli|blivit|kan|kunde|måste|bör|borde|får|fick",
@@ -187,5 +215,8 @@ WORDS: dict[str, list[str]] = {
 
 PHRASES: dict[str, list[tuple[str, ...]]] = {
     "receive": [(r"ta|tar|tog|tagit|tas", r"emot")],
-    "deny": [(r"slå|slår|slog", r"ifrån")],
+    "deny": [(r"slå|slår|slog", r"ifrån"), (r"säga|säger|sa|sade|sagt", r"nej")],
+    "plan": [(r"har|hade", r"för", r"avsikt")],
+    "give": [(r"lån(?:a|ar|ade|at|as)", r"ut"), (r"betal(?:a|ar|ade|at)", r"för")],
+    "hedge": [(r"ser|såg", r"ut", r"att")],
 }
