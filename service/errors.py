@@ -113,6 +113,7 @@ def install_error_handlers(app: FastAPI) -> None:
 PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
     code: {"model": ProblemDetail, "content": {PROBLEM_MEDIA_TYPE: {}}, "description": desc}
     for code, desc in {
+        400: "Malformed body: not valid UTF-8 JSON, or an unreadable form",
         413: "Body or text too large",
         422: "Invalid request (empty text, unsupported language, wrong types)",
     }.items()

@@ -10,8 +10,30 @@ from fastapi.testclient import TestClient
 
 from service.app import create_app
 from service.config import Settings
+from tests.tiny_model import build_tiny_model
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture(scope="session")
+def tiny_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny random-weight CTranslate2 model laid out like a converted OPUS-MT one (about 1 s)."""
+    return build_tiny_model(tmp_path_factory.mktemp("models") / "tiny-opus-mt")
+
+
+def tiny_settings(model_dir: Path, **overrides: object) -> Settings:
+    """Settings for the tiny model. A random-weight model never emits </s>, so every sentence
+    decodes to max_decoding_length: a ratio of 1 keeps test runs short."""
+    values: dict[str, object] = {"decoding_length_ratio": 1.0, "decoding_length_margin": 4}
+    values.update(overrides)
+    return Settings(model_dir=model_dir, **values)  # type: ignore[arg-type]
+
+
+@pytest.fixture()
+def client(tiny_model_dir: Path) -> Iterator[TestClient]:
+    """The app with the tiny model loaded (lifespan run, so exactly as in production)."""
+    with TestClient(create_app(tiny_settings(tiny_model_dir)), raise_server_exceptions=False) as c:
+        yield c
 
 
 @pytest.fixture()

@@ -1,10 +1,55 @@
-"""CTranslate2 translation engine. (Placeholder interface; the real engine replaces this file.)"""
+"""The CTranslate2 translation engine: one Translator and its SentencePiece models, loaded once.
+
+A request's texts are cut into sentences (`segment`), looked up in the LRU cache, and the misses
+go through the micro-batcher so that every sentence of a request, together with the sentences of
+concurrent requests, reaches the model in ONE `translate_batch` call. Translations are put back
+between the original whitespace, so paragraph breaks come out exactly as they went in.
+
+OPUS-MT conventions: source pieces followed by "</s>" (unless the converted model adds it itself),
+no target prefix for a single-target model such as opus-mt-tc-big-gmq-en, output pieces decoded
+with target.spm.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import json
+import logging
+import math
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
+import ctranslate2
+import sentencepiece as spm
+
 from service.config import Settings
+from service.translation.batcher import MicroBatcher, QueueFull
+from service.translation.cache import LRUCache
+from service.translation.guard import collapse_repeats
+from service.translation.segment import split_long, split_text
+
+__all__ = ["INSTALL_COMMAND", "QueueFull", "TranslationEngine", "load_engine"]
+
+log = logging.getLogger(__name__)
+
+INSTALL_COMMAND = "python -m models install"
+REQUIRED_FILES = ("model.bin", "source.spm", "target.spm")
+MODEL_INFO_FILE = "model_info.json"  # written by `python -m models install`
+# Below this many characters a request is cut into sentences on the event loop; above it, on a
+# thread, so that a 200,000-character article does not stall other requests.
+INLINE_PLAN_CHARS = 4_000
+
+
+@dataclass(frozen=True)
+class _Part:
+    """A piece of an input text: a sentence to translate (tokens) or text to pass through."""
+
+    text: str
+    tokens: tuple[str, ...] | None
 
 
 class TranslationEngine:
@@ -12,13 +57,191 @@ class TranslationEngine:
 
     model_info: dict[str, Any]
 
+    def __init__(self, model_dir: Path, settings: Settings) -> None:
+        self._settings = settings
+        self._translator = ctranslate2.Translator(
+            str(model_dir),
+            device=settings.device,
+            compute_type=settings.compute_type,
+            inter_threads=settings.inter_threads,
+            intra_threads=settings.intra_threads,
+        )
+        self._source = spm.SentencePieceProcessor(model_file=str(model_dir / "source.spm"))
+        self._target = spm.SentencePieceProcessor(model_file=str(model_dir / "target.spm"))
+        config = _read_json(model_dir / "config.json")
+        self._eos = [] if config.get("add_source_eos") else [str(config.get("eos_token", "</s>"))]
+        self.model_info = _model_info(model_dir, settings)
+        self._name = str(self.model_info["name"])
+        self._cache: LRUCache[tuple[str, int, str], str] = LRUCache(settings.translation_cache_size)
+        self._batcher: MicroBatcher[tuple[str, ...], str] = MicroBatcher(
+            self._translate_tokens,
+            window_s=settings.batch_window_ms / 1000,
+            max_waiting=settings.translate_queue_size,
+            max_items=settings.batch_max_sentences,
+            workers=settings.inter_threads,
+        )
+        # Counters since start (read by stats(); written by the worker thread).
+        self._target_tokens = 0
+        self._model_seconds = 0.0
+        self._repetitions_cut = 0
+
+    # --- public -------------------------------------------------------------------------------
+
     async def translate(self, texts: list[str], source_language: str) -> list[str]:
-        raise NotImplementedError
+        """English translations of `texts` (same order); whitespace between sentences kept.
+
+        `source_language` is informational for single-target OPUS-MT models, which read any of
+        their source languages without a tag. Raises QueueFull when the translator is saturated.
+        """
+        if sum(len(t) for t in texts) > INLINE_PLAN_CHARS:
+            plans = await asyncio.to_thread(self._plan_all, texts)
+        else:
+            plans = self._plan_all(texts)
+        done: dict[tuple[str, ...], str] = {}
+        missing: list[tuple[str, ...]] = []
+        for tokens in dict.fromkeys(p.tokens for plan in plans for p in plan if p.tokens):
+            hit = self._cache.get(self._key(tokens))
+            if hit is None:
+                missing.append(tokens)
+            else:
+                done[tokens] = hit
+        translations = await self._batcher.submit(missing)
+        for tokens, translation in zip(missing, translations, strict=True):
+            done[tokens] = translation
+            self._cache.put(self._key(tokens), translation)
+        return ["".join(done[p.tokens] if p.tokens else p.text for p in plan) for plan in plans]
+
+    def stats(self) -> dict[str, int | float]:
+        """Counters since start-up, for metrics and benchmarks."""
+        return {
+            "queue_depth": self._batcher.waiting,
+            "model_calls": self._batcher.calls,
+            "model_seconds": self._model_seconds,
+            "target_tokens": self._target_tokens,
+            "cache_hits": self._cache.hits,
+            "cache_misses": self._cache.misses,
+            "cache_entries": len(self._cache),
+            "repetition_tokens_cut": self._repetitions_cut,
+        }
 
     def close(self) -> None:
-        """Release the model."""
+        """Stop the batcher and release the model."""
+        self._batcher.close()
+        self._translator.unload_model()
+
+    # --- segmentation -------------------------------------------------------------------------
+
+    def _key(self, tokens: tuple[str, ...]) -> tuple[str, int, str]:
+        # (model, sentence); the beam size is part of the key because it changes the output.
+        return (self._name, self._settings.beam_size, "\x1f".join(tokens))
+
+    def _plan_all(self, texts: Sequence[str]) -> list[list[_Part]]:
+        encode = lru_cache(maxsize=256)(self._encode)
+
+        def count(text: str) -> int:
+            return len(encode(text))
+
+        limit = self._settings.max_sentence_tokens
+        plans: list[list[_Part]] = []
+        for text in texts:
+            parts: list[_Part] = []
+            for segment in split_text(text):
+                pieces = split_long(segment.text, count, limit) if segment.translate else [segment]
+                for piece in pieces:
+                    # Text without a letter or digit (emoji, "***", "–", control characters) has
+                    # nothing to translate and would come back as <unk> or nothing: keep it.
+                    wanted = piece.translate and any(ch.isalnum() for ch in piece.text)
+                    tokens = encode(piece.text) if wanted else None
+                    parts.append(_Part(piece.text, tokens or None))
+            plans.append(parts)
+        return plans
+
+    def _encode(self, text: str) -> tuple[str, ...]:
+        return tuple(self._source.encode(text, out_type=str))
+
+    # --- the model call (worker thread) -------------------------------------------------------
+
+    def _translate_tokens(self, batch: list[tuple[str, ...]]) -> list[str]:
+        """Translate token sequences in one translate_batch call; same order as `batch`."""
+        s = self._settings
+        # Identical sentences of different requests are translated once; sorting by length puts
+        # sentences of similar length in the same internal batch (less padding).
+        unique = sorted(dict.fromkeys(batch), key=len)
+        sources = [list(tokens) + self._eos for tokens in unique]
+        longest = len(sources[-1])
+        max_length = math.ceil(s.decoding_length_ratio * longest) + s.decoding_length_margin
+        min_length = 0
+        if s.fixed_decoding_ratio > 0:  # benchmark only: see Settings.fixed_decoding_ratio
+            max_length = min_length = math.ceil(s.fixed_decoding_ratio * longest)
+        started = time.perf_counter()
+        results = self._translator.translate_batch(
+            sources,
+            beam_size=s.beam_size,
+            max_batch_size=s.max_batch_tokens,
+            batch_type="tokens",
+            # Sentences were cut to max_sentence_tokens already, so this never truncates.
+            max_input_length=s.max_sentence_tokens + len(self._eos) + 1,
+            min_decoding_length=min_length,
+            max_decoding_length=max_length,
+            no_repeat_ngram_size=s.no_repeat_ngram_size,
+            repetition_penalty=s.repetition_penalty,
+        )
+        self._model_seconds += time.perf_counter() - started
+        self._target_tokens += sum(len(r.hypotheses[0]) for r in results)
+        out = {
+            tokens: self._detokenize(r.hypotheses[0])
+            for tokens, r in zip(unique, results, strict=True)
+        }
+        return [out[tokens] for tokens in batch]
+
+    def _detokenize(self, pieces: list[str]) -> str:
+        kept, removed = collapse_repeats([p for p in pieces if p != "<unk>"])
+        if removed:
+            self._repetitions_cut += removed
+            # Debug, not warning: random-weight benchmark models loop on every sentence.
+            log.debug("cut a repetition loop of %d tokens from a translation", removed)
+        # OPUS-MT vocabularies are shared, so the model can emit a piece only source.spm knows;
+        # target.spm leaves its "▁" in place. Replace it, as Marian's own tokenizer does.
+        return str(self._target.decode_pieces(kept)).replace("\u2581", " ").strip()
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _model_info(model_dir: Path, settings: Settings) -> dict[str, Any]:
+    info = {"name": model_dir.name, **_read_json(model_dir / MODEL_INFO_FILE)}
+    info.update(
+        device=settings.device, compute_type=settings.compute_type, beam_size=settings.beam_size
+    )
+    return info
 
 
 def load_engine(settings: Settings) -> TranslationEngine | None:
-    """Load the model named by settings, or return None when none is installed."""
-    return None
+    """Load the model named by settings, or return None (after one log line) when there is none."""
+    model_dir = settings.model_dir
+    missing = [name for name in REQUIRED_FILES if not (model_dir / name).is_file()]
+    if missing:
+        log.warning(
+            "No translation model in %s (missing %s): /v1/translate answers 503. "
+            "Install the default model with: %s",
+            model_dir,
+            ", ".join(missing),
+            INSTALL_COMMAND,
+        )
+        return None
+    try:
+        return TranslationEngine(model_dir, settings)
+    except (RuntimeError, OSError, ValueError) as exc:
+        log.error(
+            "Could not load the translation model in %s (%s): /v1/translate answers 503. "
+            "Reinstall with: %s",
+            model_dir,
+            exc,
+            INSTALL_COMMAND,
+        )
+        return None

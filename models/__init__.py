@@ -1,0 +1,1 @@
+"""Translation models: the catalogue and `python -m models install [name]`."""

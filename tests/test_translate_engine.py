@@ -1,0 +1,169 @@
+"""The engine with a tiny real CTranslate2 model: order, paragraphs, splitting, cache, batching."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from service.translation.engine import QueueFull, TranslationEngine, load_engine
+from service.translation.segment import split_text
+from tests.conftest import tiny_settings
+from tests.tiny_model import NB, SV, spy_on
+
+
+def make_engine(model_dir: Path, **overrides: Any) -> TranslationEngine:
+    engine = load_engine(tiny_settings(model_dir, **overrides))
+    assert engine is not None
+    return engine
+
+
+@pytest.fixture()
+def engine(tiny_model_dir: Path) -> Iterator[TranslationEngine]:
+    e = make_engine(tiny_model_dir, translation_cache_size=0)
+    yield e
+    e.close()
+
+
+def test_load_reports_model_and_translates(engine: TranslationEngine) -> None:
+    assert engine.model_info["name"] == "tiny-opus-mt"
+    assert engine.model_info["compute_type"] == "int8"
+    out = asyncio.run(engine.translate([NB[0]], "nb"))
+    assert len(out) == 1 and out[0].strip()
+
+
+def test_load_engine_without_model_returns_none_and_logs_one_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level("INFO", logger="service.translation")
+    assert load_engine(tiny_settings(tmp_path / "nothing")) is None
+    lines = [r for r in caplog.records if r.name.startswith("service.translation")]
+    assert len(lines) == 1
+    assert "python -m models install" in lines[0].getMessage()
+
+
+def test_broken_model_dir_returns_none(tmp_path: Path) -> None:
+    for name in ("model.bin", "source.spm", "target.spm"):
+        (tmp_path / name).write_bytes(b"not a model")
+    assert load_engine(tiny_settings(tmp_path)) is None
+
+
+def test_batch_order_is_kept(engine: TranslationEngine) -> None:
+    texts = [NB[1], SV[2], NB[3], SV[4]]
+    forward = asyncio.run(engine.translate(texts, "nb"))
+    backward = asyncio.run(engine.translate(texts[::-1], "nb"))
+    assert len(set(forward)) == 4  # the tiny model's outputs differ per input
+    assert backward == forward[::-1]
+
+
+def test_paragraph_breaks_and_blank_lines_come_back_exactly(engine: TranslationEngine) -> None:
+    text = f"  {NB[5]}\n\n{NB[6]} {NB[7]}\n \n\n– {NB[8]}\n"
+    [out] = asyncio.run(engine.translate([text], "nb"))
+    src_seps = [s.text for s in split_text(text) if not s.translate]
+    assert out.startswith("  ") and out.endswith("\n")
+    assert out.count("\n\n") == text.count("\n\n")
+    for sep in ("\n\n", "\n \n\n"):
+        assert sep in out
+    assert len(out.split("\n\n")) == len(text.split("\n\n"))
+    assert src_seps == ["  ", "\n\n", " ", "\n \n\n", "\n"]
+
+
+def test_every_sentence_of_a_long_text_reaches_the_model_in_one_call(tiny_model_dir: Path) -> None:
+    engine = make_engine(tiny_model_dir, translation_cache_size=0, max_sentence_tokens=40)
+    spy = spy_on(engine)
+    long_sentence = ", ".join(NB[10:14]).replace(".", "")  # one sentence far over 40 tokens
+    text = "\n\n".join([" ".join(NB[20:25]), long_sentence, " ".join(SV[30:33])])
+    try:
+        [out] = asyncio.run(engine.translate([text], "nb"))
+    finally:
+        engine.close()
+    assert len(spy.calls) == 1
+    sent = spy.calls[0]
+    assert all(s[-1] == "</s>" for s in sent)
+    assert all(len(s) - 1 <= 40 for s in sent)  # split, never truncated
+    # Every character of every sentence went to the model: the pieces' text adds up to the input.
+    pieces = "".join("".join(s[:-1]) for s in sent).replace("\u2581", "")
+    expected = "".join(t.text for t in split_text(text) if t.translate).replace(" ", "")
+    assert sorted(pieces) == sorted(expected)
+    assert len(sent) >= 5 + 3 + 2  # the long sentence became several pieces
+    assert out.count("\n\n") == 2
+
+
+def test_cache_hit_skips_the_model(tiny_model_dir: Path) -> None:
+    engine = make_engine(tiny_model_dir, translation_cache_size=100)
+    spy = spy_on(engine)
+    try:
+        first = asyncio.run(engine.translate([f"{NB[40]} {NB[41]}"], "nb"))
+        again = asyncio.run(engine.translate([NB[41], NB[40]], "nb"))
+        stats = engine.stats()
+    finally:
+        engine.close()
+    assert len(spy.calls) == 1
+    assert stats["cache_hits"] == 2 and stats["cache_entries"] == 2
+    assert first[0] == f"{again[1]} {again[0]}"
+
+
+def test_cache_size_zero_disables_it(tiny_model_dir: Path) -> None:
+    engine = make_engine(tiny_model_dir, translation_cache_size=0)
+    spy = spy_on(engine)
+    try:
+        for _ in range(2):
+            asyncio.run(engine.translate([NB[42]], "nb"))
+    finally:
+        engine.close()
+    assert len(spy.calls) == 2
+
+
+def test_concurrent_requests_merge_into_one_model_call(tiny_model_dir: Path) -> None:
+    engine = make_engine(tiny_model_dir, translation_cache_size=0, batch_window_ms=50)
+    spy = spy_on(engine)
+
+    async def many() -> list[list[str]]:
+        return await asyncio.gather(*(engine.translate([NB[50 + i]], "nb") for i in range(8)))
+
+    try:
+        merged = asyncio.run(many())
+        # The same eight as one request. (A random-weight model never stops by itself, so its
+        # outputs depend on the call's longest sentence; same set, same call limit.)
+        together = asyncio.run(engine.translate([NB[50 + i] for i in range(8)], "nb"))
+    finally:
+        engine.close()
+    assert len(spy.calls) == 2
+    sentences = sum(s.translate for i in range(8) for s in split_text(NB[50 + i]))
+    assert len(spy.calls[0]) == sentences  # the first call carried all eight requests
+    assert [m[0] for m in merged] == together  # and each got its own translation back
+
+
+def test_full_queue_refuses_at_once_with_retry_after(tiny_model_dir: Path) -> None:
+    gate = threading.Event()
+    engine = make_engine(
+        tiny_model_dir, translation_cache_size=0, translate_queue_size=1, batch_window_ms=0
+    )
+    spy_on(engine, gate)
+
+    async def scenario() -> tuple[list[str], list[str], QueueFull]:
+        running = asyncio.create_task(engine.translate([NB[60]], "nb"))
+        await asyncio.sleep(0.05)  # the first is now inside the (blocked) model call
+        waiting = asyncio.create_task(engine.translate([NB[61]], "nb"))
+        await asyncio.sleep(0.01)  # the second waits in the queue, which is now full
+        with pytest.raises(QueueFull) as refused:
+            await engine.translate([NB[62]], "nb")
+        gate.set()
+        return await running, await waiting, refused.value
+
+    try:
+        first, second, refused = asyncio.run(scenario())
+    finally:
+        gate.set()
+        engine.close()
+    assert refused.retry_after >= 1
+    assert first[0] and second[0]
+
+
+def test_text_with_nothing_to_translate_passes_through(engine: TranslationEngine) -> None:
+    texts = ["   ", "\n\n", "\x00", "🙂 *** –", "\u200b"]
+    assert asyncio.run(engine.translate(texts, "nb")) == texts
