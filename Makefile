@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test bench-detect lint
+.PHONY: run test bench-detect bench-claims lint screenshot fuzz bench-load
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,5 +19,22 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed
 	$(PY) -m pytest
 
+# Schemathesis with at least 1,000 generated requests per endpoint (the default run does ~25).
+fuzz: $(VENV)/.installed
+	FUZZ_EXAMPLES=1000 $(PY) -m pytest tests/test_fuzz.py
+
+# 32 clients for 2 minutes against uvicorn on 127.0.0.1 (ARGS="--duration 30" to shorten).
+bench-load: $(VENV)/.installed
+	$(PY) bench/load.py $(ARGS)
+
 bench-detect: $(VENV)/.installed
 	$(PY) bench/bench_detect.py
+
+bench-claims: $(VENV)/.installed
+	$(PY) bench/bench_claims.py
+	$(PY) bench/bench_claims_speed.py
+
+# The page at / with the Swedish seed briefed, as PNG (needs Debian's chromium + chromium-driver).
+# MODEL_DIR=path/to/ct2-model fills the English pane; default: the configured model, if any.
+screenshot: $(VENV)/.installed
+	$(PY) scripts/screenshot.py --out screenshots/page.png $(if $(MODEL_DIR),--model-dir $(MODEL_DIR))

@@ -1,13 +1,17 @@
-"""Command line: `python -m service serve [--host H] [--port P]`."""
+"""Command line: `python -m service serve [--host H] [--port P]` and
+`python -m service brief --in articles.jsonl --out briefs.jsonl` (batch mode, see service.batch)."""
 
 from __future__ import annotations
 
 import argparse
-import logging
+import sys
 
 import uvicorn
 
+from service import batch
 from service.app import create_app
+from service.config import get_settings
+from service.observability import configure_logging
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -16,11 +20,26 @@ def main(argv: list[str] | None = None) -> None:
     serve = sub.add_parser("serve", help="run the HTTP service")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    batch.add_arguments(sub.add_parser("brief", help="brief a JSONL file of articles (resumable)"))
     args = parser.parse_args(argv)
 
+    if args.command == "brief":
+        settings = get_settings()
+        configure_logging(settings.log_level, settings.log_format)
+        sys.exit(batch.main(args, settings))
+
     if args.command == "serve":
-        logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-        uvicorn.run(create_app(), host=args.host, port=args.port, timeout_graceful_shutdown=30)
+        settings = get_settings()
+        configure_logging(settings.log_level, settings.log_format)
+        # log_config=None keeps the logging set up above; the app logs its own access lines.
+        uvicorn.run(
+            create_app(settings),
+            host=args.host,
+            port=args.port,
+            timeout_graceful_shutdown=30,
+            log_config=None,
+            access_log=False,
+        )
 
 
 if __name__ == "__main__":
