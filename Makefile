@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test bench-detect bench-claims lint screenshot fuzz bench-load
+.PHONY: run test browser bench-detect bench-claims lint screenshot fuzz bench-load
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,8 +16,16 @@ $(VENV)/.installed: pyproject.toml
 run: $(VENV)/.installed
 	$(PY) -m service serve --host $(HOST) --port $(PORT)
 
-test: $(VENV)/.installed
+test: $(VENV)/.installed browser
 	$(PY) -m pytest
+
+# Debian's Chromium + ChromeDriver for the page test (tests/test_page_browser.py). Installed when
+# this user can (root with apt-get, as in CI); otherwise that one test skips (and fails under CI=true).
+browser:
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	else echo "chromium/chromedriver not installed and not root: the browser test will skip"; fi
 
 # Schemathesis with at least 1,000 generated requests per endpoint (the default run does ~25).
 fuzz: $(VENV)/.installed
