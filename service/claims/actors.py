@@ -17,6 +17,7 @@ from service.claims.lexicon.actors_data import (
     REGIME_NOUNS,
     ActorEntry,
 )
+from service.claims.lexicon.actors_world import WORLD_ENTRIES
 from service.claims.text import Token
 
 _GENITIVE = re.compile(r"(?::s|’s|'s|s|'|’)$")
@@ -46,6 +47,9 @@ class _Gazetteer:
         self.single: dict[str, ActorEntry] = {}
         self.acronyms: dict[str, ActorEntry] = {}
         self.multi: dict[str, list[tuple[tuple[str, ...], ActorEntry]]] = {}
+        # Multi-word names written lowercase in the table ("sudanesiske hæren") match without a
+        # capital; the others need one so "polen" or "new" alone never starts a name.
+        self.multi_lower: dict[str, list[tuple[tuple[str, ...], ActorEntry]]] = {}
         self.demonyms: dict[str, ActorEntry] = {}
         self.english: dict[str, str] = {}
         for entry in entries:
@@ -53,7 +57,8 @@ class _Gazetteer:
                 parts = name.split()
                 if len(parts) > 1:
                     key = tuple(p.lower() for p in parts)
-                    self.multi.setdefault(key[0], []).append((key, entry))
+                    table = self.multi_lower if name[:1].islower() else self.multi
+                    table.setdefault(key[0], []).append((key, entry))
                 elif name.isupper() and len(name) <= 4:
                     self.acronyms[name] = entry
                 else:
@@ -63,7 +68,7 @@ class _Gazetteer:
                     self.demonyms[stem + ending] = entry
             for alias in (entry.name, *entry.aliases, *entry.names):
                 self.english[_clean(alias)] = entry.name
-        for forms in self.multi.values():
+        for forms in (*self.multi.values(), *self.multi_lower.values()):
             forms.sort(key=lambda f: -len(f[0]))
 
     def name_at(self, token: Token) -> tuple[ActorEntry, bool] | None:
@@ -92,8 +97,9 @@ def _clean(name: str) -> str:
     return re.sub(r"[^\w\s-]", "", name).strip()
 
 
-_GAZ = _Gazetteer(ENTRIES)
-_KIND_BY_NAME = {e.name: e.kind for e in ENTRIES}
+_ALL = ENTRIES + WORLD_ENTRIES
+_GAZ = _Gazetteer(_ALL)
+_KIND_BY_NAME = {e.name: e.kind for e in _ALL}
 
 
 def canonical_name(name: str) -> str:
@@ -166,7 +172,11 @@ def find_actors(tokens: list[Token]) -> list[ActorMention]:
     n = len(tokens)
     while i < n:
         tok = tokens[i]
-        multi = _GAZ.multi.get(tok.low) if tok.text[:1].isupper() else None
+        multi = (
+            _GAZ.multi.get(tok.low) or _GAZ.multi_lower.get(tok.low)
+            if tok.text[:1].isupper()
+            else _GAZ.multi_lower.get(tok.low)
+        )
         matched = False
         for key, entry in multi or ():
             k = len(key)

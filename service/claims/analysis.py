@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from service.claims.actors import ActorMention, find_actors
+from service.claims.companies import company_mentions
 from service.claims.lexicon import Lexicon
 from service.claims.lexicon.items import MILITARY_MODIFIERS, NAMED_PAIRS
 from service.claims.text import Token, Unit, tokenize
@@ -83,6 +84,27 @@ def _mark_phrases(tokens: list[Token], tags: list[set[str]], lex: Lexicon) -> No
                 tags[i].add(f"len{k}")
                 for j in range(1, k):
                     tags[i + j].add("cont")
+            elif cat == "receive" and k == 2:
+                _split_particle(tokens, tags, i, seq[1])
+
+
+# "Taiwan tok tidligere denne måneden imot", "Ukraina tog i går emot": the particle of "ta imot"
+# may stand a few words after the verb; only the unambiguous particles count.
+_PARTICLE = re.compile(r"imot|emot|imod")
+
+
+def _split_particle(
+    tokens: list[Token], tags: list[set[str]], i: int, particle: re.Pattern[str]
+) -> None:
+    for j in range(i + 2, min(i + 7, len(tokens))):
+        low = tokens[j].low
+        if not low[:1].isalnum():
+            return
+        if _PARTICLE.fullmatch(low) and particle.fullmatch(low):
+            tags[i].add("receive")
+            tags[i].add("len2")
+            tags[j].add("cont")
+            return
 
 
 def _items(
@@ -92,6 +114,8 @@ def _items(
     for i, tok in enumerate(tokens):
         if i in actors or "civil" in tags[i] or not tok.low[:1].isalnum():
             continue
+        if i > 0 and "civil" in tags[i - 1]:
+            continue  # "humanitær hjelp", "økonomisk støtte": civil whatever the sentence says
         english: str | None = None
         strength = 0
         transfer = False
@@ -174,12 +198,15 @@ def _persons(
     return persons
 
 
-def analyse(unit: Unit, lex: Lexicon) -> Sentence:
-    """Tokenise and tag one unit."""
+def analyse(unit: Unit, lex: Lexicon, companies: dict[str, str] | None = None) -> Sentence:
+    """Tokenise and tag one unit; `companies` are the article's own firms ("Fjordtek AS")."""
     tokens = tokenize(unit.text, unit.start)
     tags = [set(lex.tags(t.low)) for t in tokens]
     _mark_phrases(tokens, tags, lex)
     actors = find_actors(tokens)
+    if companies:
+        taken = {k for a in actors for k in range(a.start, a.end)}
+        actors = sorted(actors + company_mentions(tokens, companies, taken), key=lambda a: a.start)
     actor_at = {k: a for a in actors for k in range(a.start, a.end)}
     items = _items(tokens, tags, actor_at, lex)
     persons = _persons(tokens, tags, actor_at)

@@ -14,21 +14,21 @@ from service.claims import stance as st
 from service.claims.actors import kind_of
 from service.claims.analysis import Sentence, analyse
 from service.claims.attribution import source_of
+from service.claims.companies import discover
+from service.claims.contracts import contract_frames
 from service.claims.frames import (
     GIVE,
     RECEIVE,
     REQUEST,
     WITH,
     Frame,
-    headline_frames,
-    noun_frames,
-    service_frames,
     trigger_class,
     verb_frame,
 )
 from service.claims.lexicon import get_lexicon
 from service.claims.lexicon.actors_data import CIVIL_COMPANIES
 from service.claims.merge import merge
+from service.claims.nominal import headline_frames, noun_frames, service_frames
 from service.claims.references import HOME, Discourse, build_slots, quote_speakers
 from service.claims.roles import Slot, clause_start, subject
 from service.claims.text import split_units
@@ -108,6 +108,8 @@ def _claims_for(
 ) -> list[Claim]:
     stance: Stance
     stance, g = st.stance_of(s, frame.v, frame.cs, frame.requested, frame.planned_verb)
+    if g is not None and s.has(g, "consider"):
+        return []  # "vurderer å sende", "överväger att skicka": not decided, so not planned
     gov_subject: list[str] = []
     if g is not None and s.has(g, "deny", "admit", "confirm", "halt"):
         gcs, gkind = clause_start(s, g)
@@ -197,7 +199,8 @@ def _bare_stance(
 def extract_claims(text: str, language: str, source_field: str = "text") -> list[Claim]:
     """All supply claims in `text` (an article in nb, nn, sv or da), merged, in text order."""
     lex = get_lexicon(language)
-    sentences = [analyse(u, lex) for u in split_units(text)]
+    companies = discover(text)
+    sentences = [analyse(u, lex, companies) for u in split_units(text)]
     article_military = sum(1 for s in sentences if s.military) >= 1
     d = Discourse(quote_speakers(sentences), HOME.get(language))
     claims: list[Claim] = []
@@ -217,6 +220,7 @@ def extract_claims(text: str, language: str, source_field: str = "text") -> list
         frames += service_frames(s)
         verb_clauses = {f.cs for f in frames}
         frames += noun_frames(s, slots, verb_clauses | done)
+        frames += contract_frames(s, slots, verb_clauses | {f.cs for f in frames})
         if not frames:
             frames = headline_frames(s, slots)
         for frame in frames:

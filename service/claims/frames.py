@@ -1,8 +1,7 @@
 """Supply frames: one statement's trigger, supplier and recipient candidates and items.
 
 Verb triggers assign roles by clause position (subject supplies for "sende", receives for
-"kjøpe"); noun triggers ("Kinas export", "våpenleveranser til Ukraina"), weapons "i russisk
-tjeneste" and verbless headlines have their own small patterns.
+"kjøpe"); noun triggers, weapons "i russisk tjeneste" and verbless headlines are in `nominal`.
 """
 
 from __future__ import annotations
@@ -10,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from service.claims.analysis import SERVICE, WAR, Sentence
+from service.claims.analysis import WAR, Sentence
 from service.claims.references import Discourse
 from service.claims.roles import (
     Slot,
@@ -41,6 +40,7 @@ _DEFINITE_TRANSFER = re.compile(
 _GET = re.compile(
     r"få|får|fick|fikk|fekk|fått|motta\w*|mottek\w*|tar|ta|tok|tog|tagit|tatt|tek|teke"
 )
+_IDIOM_NEXT = frozenset("fart slutt stopp til gjennom tak bukt fortgang styr".split())
 # "stille ... til rådighet (for X)" / "ställa ... till förfogande": a give verb in two parts.
 _PUT = re.compile(r"still(?:e|er|es)|stilte|stilt|ställ(?:a|er|s)|ställde|ställt")
 _AT_DISPOSAL = frozenset({"rådighet", "rådigheit", "förfogande", "disposisjon", "rådighed"})
@@ -73,17 +73,18 @@ class Frame:
 
 
 def trigger_class(s: Sentence, v: int) -> str | None:
+    """The frame class of a supply trigger at v, or None."""
     for cat, cls in _VERB_CLASS:
         if cat in s.tags[v]:
+            if cls == RECEIVE and _get_idiom(s, v):
+                return None
             return cls
     tok = s.tokens[v].low
     if _PUT.fullmatch(tok) and any(
         s.tokens[j].low in _AT_DISPOSAL for j in range(v + 1, min(v + 12, len(s.tokens)))
     ):
         return GIVE
-    if s.has(v, "ask") and any(
-        s.tokens[j].low == "om" for j in range(v + 1, min(v + 4, len(s.tokens)))
-    ):
+    if s.has(v, "ask") and _asks_for(s, v):
         return REQUEST
     if (
         tok == "ha"
@@ -93,6 +94,24 @@ def trigger_class(s: Sentence, v: int) -> str | None:
     ):
         return REQUEST  # "vil ha flere kampfly"
     return None
+
+
+def _get_idiom(s: Sentence, v: int) -> bool:
+    """ "få fart på leveransene", "få slutt på", "fick till": få as "make happen", not receive."""
+    nxt = s.tokens[v + 1].low if v + 1 < len(s.tokens) else ""
+    return _GET.fullmatch(s.tokens[v].low) is not None and nxt in _IDIOM_NEXT
+
+
+def _asks_for(s: Sentence, v: int) -> bool:
+    """ "ber om", "bad USA om", "bad same kveld USA om fleire Patriot-system": "om" close to the
+    verb, or further on in its clause when an item follows it."""
+    ce = clause_end(s, v)
+    for j in range(v + 1, min(v + 12, ce)):
+        if s.tokens[j].low != "om":
+            continue
+        if j < v + 4 or any(j < it.index <= j + 6 for it in s.items):
+            return True
+    return False
 
 
 def items_in(s: Sentence, lo: int, hi: int) -> list[tuple[str, int, int]]:
@@ -146,6 +165,7 @@ def verb_frame(s: Sentence, slots: list[Slot], v: int, cls: str, d: Discourse) -
     suppliers: list[str] = []
     recipients: list[str] = []
     split_by: list[Slot] = []
+    ordered = False
     origins = [it.origin for it in s.items if cs <= it.index < ce and it.origin]
     if not items and any(
         s.has(k, "object_pronoun") or _DEFINITE_TRANSFER.fullmatch(s.tokens[k].low)
@@ -210,6 +230,13 @@ def verb_frame(s: Sentence, slots: list[Slot], v: int, cls: str, d: Discourse) -
                 and not set(sl.names) & set(recipients)
             ]
             suppliers = list(matrix[0].names) if matrix else []
+        if _GET.fullmatch(s.tokens[v].low) and any(
+            s.has(k, "contract") for k in range(v + 1, min(v + 5, ce))
+        ):
+            # "Saab har fått en beställning från Polen": the order comes from the buyer, so
+            # the one who gets it supplies; an order is not yet delivered.
+            suppliers, recipients = recipients, suppliers
+            ordered = True
     elif cls == USE:
         recipients = names(subj) if not is_passive else names(pps["agent"])
         suppliers = origins[:1]
@@ -221,7 +248,7 @@ def verb_frame(s: Sentence, slots: list[Slot], v: int, cls: str, d: Discourse) -
         [(e, k) for e, k, _ in items],
         cs,
         requested=cls == REQUEST,
-        planned_verb=s.has(v, "give_plan", "order"),
+        planned_verb=s.has(v, "give_plan", "order") or ordered,
         get_verb=_GET.fullmatch(s.tokens[v].low) is not None,
     )
     if len({sl.index for sl in split_by}) > 1:
@@ -242,98 +269,3 @@ def _split_items(
             out.setdefault(name, []).extend(mine)
         prev = sl.index
     return out
-
-
-def noun_frames(s: Sentence, slots: list[Slot], done: set[int]) -> list[Frame]:
-    """Transfers named by a noun: "Kinas export går in i det ryska vapenmaskineriet"."""
-    frames: list[Frame] = []
-    item_at = {it.index: it for it in s.items}
-    for t, tags in enumerate(s.tags):
-        item = item_at.get(t)
-        if not ("give_noun" in tags or "receive_noun" in tags or (item and item.transfer)):
-            continue
-        cs, _ = clause_start(s, t)
-        if cs in done:
-            continue
-        ce = clause_end(s, t)
-        before = next((a for a in s.actors if a.end in (t, t - 1)), None)
-        owner = before.name if before is not None else None
-        to = [
-            sl for sl in slots if t < sl.index < min(ce, t + 9) and preposition(s, sl.index) == "to"
-        ]
-        frm = [
-            sl
-            for sl in slots
-            if t < sl.index < min(ce, t + 6) and preposition(s, sl.index) in ("from", "agent")
-        ]
-        items = [(it.english, it.strength) for it in s.items if cs <= it.index < ce]
-        items += [(e, k) for e, k, _ in war_object(s, t + 1, ce)]
-        if "receive_noun" in tags:
-            suppliers = [n for sl in frm for n in sl.names]
-            recipients = [owner] if owner else []
-        else:
-            suppliers = [owner] if owner else [n for sl in frm for n in sl.names]
-            recipients = [n for sl in to for n in sl.names]
-        if item and item.origin and not suppliers:
-            suppliers = [item.origin]
-        if not suppliers and recipients and "receive_noun" not in tags:
-            # "X har signert en kontrakt om levering av Y til Z": the clause subject supplies.
-            free = [
-                sl
-                for sl in slots
-                if cs <= sl.index < t
-                and preposition(s, sl.index) is None
-                and not set(sl.names) & set(recipients)
-            ]
-            if free:
-                suppliers = list(free[0].names)
-        contract = any(s.has(k, "contract") for k in range(max(0, t - 4), t))
-        if suppliers and recipients:
-            frames.append(Frame(t, NOUN, suppliers, recipients, items, cs, planned_verb=contract))
-    return frames
-
-
-def service_frames(s: Sentence) -> list[Frame]:
-    """ "iransk-produserte droner som flyr i russisk tjeneste": made by one, used by another."""
-    frames: list[Frame] = []
-    for k, tok in enumerate(s.tokens):
-        if not SERVICE.fullmatch(tok.low):
-            continue
-        user = next((a for a in s.actors if a.end in (k, k - 1) and a.form in ("adj", "gen")), None)
-        made = [it for it in s.items if it.index < k and it.origin]
-        if user is not None and made:
-            frames.append(
-                Frame(
-                    k,
-                    USE,
-                    [made[-1].origin or ""],
-                    [user.name],
-                    [(it.english, it.strength) for it in made],
-                    0,
-                )
-            )
-    return frames
-
-
-def headline_frames(s: Sentence, slots: list[Slot]) -> list[Frame]:
-    """Verbless headlines: "Iranske droner til Russland", "Våpen fra Norge til Ukraina"."""
-    if s.unit.kind not in ("headline", "line") or not s.items:
-        return []
-    to = [sl for sl in slots if preposition(s, sl.index) == "to"]
-    frm = [sl for sl in slots if preposition(s, sl.index) == "from"]
-    suppliers = [n for sl in frm for n in sl.names] or [it.origin for it in s.items if it.origin][
-        :1
-    ]
-    recipients = [n for sl in to for n in sl.names]
-    if suppliers and recipients:
-        return [
-            Frame(
-                0,
-                GIVE,
-                [x for x in suppliers if x],
-                recipients,
-                [(it.english, it.strength) for it in s.items],
-                0,
-            )
-        ]
-    return []

@@ -1,4 +1,4 @@
-"""Clause structure without a parser: clause edges, prepositional phrases, subjects, objects.
+"""Roles without a parser: prepositional phrases, coordinated groups, subjects and objects.
 
 Norwegian and Swedish are verb-second languages: the subject stands before the finite verb, or
 right after it when something else comes first ("I fjor sendte Norge..."); an infinitive takes
@@ -12,52 +12,50 @@ from dataclasses import dataclass
 
 from service.claims.actors import ActorMention
 from service.claims.analysis import Sentence
-from service.claims.listing import is_list_som, transparent
+from service.claims.clauses import (
+    CUES,
+    HARD_PUNCT,
+    VERBS,
+    clause_end,
+    clause_start,
+    is_complementizer,
+    is_infinitive_marker,
+    is_verb,
+    new_subject_clause,
+)
+from service.claims.listing import transparent
 
-VERBS = (
-    "give",
-    "give_plan",
-    "supply_with",
-    "support",
-    "receive",
-    "order",
-    "request",
-    "ask",
-    "use",
-    "deny",
-    "halt",
-    "admit",
-    "accuse",
-    "say",
-    "confirm",
-    "plan",
-    "want",
-    "attempt",
-    "persuade",
-)
-CUES = (
-    "deny",
-    "admit",
-    "accuse",
-    "say",
-    "confirm",
-    "plan",
-    "want",
-    "attempt",
-    "persuade",
-    "ask",
-    "request",
-    "halt",
-)
+# Re-exported: callers take clause edges and roles from one place.
+__all__ = [
+    "CUES",
+    "HARD_PUNCT",
+    "VERBS",
+    "Slot",
+    "clause_end",
+    "clause_start",
+    "controller",
+    "group_at",
+    "is_complementizer",
+    "is_infinitive_marker",
+    "is_slot",
+    "is_verb",
+    "passive",
+    "preposition",
+    "subject",
+]
+
 OBJECT_CONTROL = ("accuse", "persuade", "ask", "request")
 PREPS = ("to", "from", "agent", "with", "according", "prep")
-HARD_PUNCT = frozenset(';:–—()«»"”“[]')
 # After a genitive, these nouns make "Irans regjering" stand for Iran itself.
 TITLE = re.compile(
     r"\w*(?:president|minister|leder|ledare|regjering|regering|myndighet|militær|militär|hær|armé"
     r"|styrk|forsvar|försvar|departement|talsm|talsperson|talesperson|ambassad|diplomat|sjef|chef"
     r"|general|tjenestem|tjänstem|etterretning|underrättelse|marine|flyvåpen|regime|regim|diktatur"
     r"|styre|stat|statssekret|utenriks|utrikes|nyhetsbyrå)\w*"
+)
+_PARTY = re.compile(
+    r"(?:kund|mottak|mottag|selskap|firma|bedrift|kjøp|köp|leverandør|leverantör|aktør|aktör"
+    r"|företag|bolag|virksomhed|forhandl|mellomm|mellanh|importør|importör|grossist)\w*"
 )
 _WARN = re.compile(r"(?:advar|varn|åtvar)\w*")
 _ADVERB_AFTER_DE = frozenset(
@@ -74,75 +72,6 @@ class Slot:
     names: tuple[str, ...]
 
 
-def is_verb(s: Sentence, i: int) -> bool:
-    return s.has(i, *VERBS, "aux", "plan_modal")
-
-
-def is_infinitive_marker(s: Sentence, i: int) -> bool:
-    """å always; at/att when a verb follows (Swedish and Danish use one word for both)."""
-    if not s.has(i, "infinitive"):
-        return False
-    if s.tokens[i].low == "å":
-        return True
-    nxt = i + 1
-    if nxt < len(s.tokens) and s.has(nxt, "negation"):
-        nxt += 1
-    return nxt < len(s.tokens) and is_verb(s, nxt) and nxt not in s.actor_at
-
-
-def is_complementizer(s: Sentence, i: int) -> bool:
-    return s.tokens[i].low in ("at", "att", "hvorvidt", "huruvida") and not is_infinitive_marker(
-        s, i
-    )
-
-
-def _is_hard(s: Sentence, i: int) -> bool:
-    tok = s.tokens[i]
-    if s.has(i, "relative") and is_list_som(s, i):
-        return False  # "til land som Colombia og Thailand": a list, not a relative clause
-    return tok.text in HARD_PUNCT or s.has(i, "relative", "clause_conj") or is_complementizer(s, i)
-
-
-def clause_start(s: Sentence, v: int) -> tuple[int, str]:
-    """First token of the clause holding token v, and what opened it."""
-    for k in range(v - 1, -1, -1):
-        if is_infinitive_marker(s, k):
-            return k + 1, "inf"
-        if _is_hard(s, k):
-            return k + 1, "rel" if s.has(k, "relative") else "comp"
-        if s.tokens[k].text == "," and not (k - 1 in s.actor_at and k + 1 in s.actor_at):
-            return k + 1, "comma"
-    return 0, "start"
-
-
-def clause_end(s: Sentence, v: int) -> int:
-    """End (exclusive) of the clause after token v; commas in lists do not end it, a
-    parenthetical ", sier han," is skipped."""
-    n = len(s.tokens)
-    k = v + 1
-    while k < n:
-        tok = s.tokens[k]
-        if _is_hard(s, k) and not is_infinitive_marker(s, k):
-            return k
-        if (
-            tok.text == ","
-            and k + 1 < n
-            and s.has(k + 1, "coord", "clause_conj")
-            and not s.has(k + 1, "cont")
-        ):
-            return k
-        if tok.text == "," and k + 1 < n and s.has(k + 1, "say", "accuse"):
-            close = next((j for j in range(k + 2, min(n, k + 8)) if s.tokens[j].text == ","), None)
-            if close is None:
-                return k
-            k = close + 1
-            continue
-        if s.has(k, "coord") and k + 2 < n and (k + 1) in s.actor_at and is_verb(s, k + 2):
-            return k
-        k += 1
-    return n
-
-
 def preposition(s: Sentence, start: int) -> str | None:
     """The preposition governing an NP that starts at token `start`, if any ("til den
     beryktede russiske leiesoldathæren Wagner-gruppen" -> "to")."""
@@ -153,9 +82,18 @@ def preposition(s: Sentence, start: int) -> str | None:
         if transparent(s, k):
             k -= 1  # "till bland annat Polen": the marker does not count as a step
             continue
+        if s.has(k, "clause_conj") and not s.has(k, "to", "from", "agent"):
+            return None  # "mens RSF får": a new clause, not the preposition "mens" (during)
+        if new_subject_clause(s, k):
+            return None  # "fra USA og Sør-Korea leverer": the subject of a new clause
         if s.has(k, "coord") or tok.text == ",":
             prev = s.actor_at.get(k - 1)
             return preposition(s, prev.start) if prev is not None else None
+        if s.has(k, "prep") and tok.low == "i" and k > 0 and _PARTY.fullmatch(s.tokens[k - 1].low):
+            # "til kunder i Russland", "selskaper i India": the parties stand in for the place.
+            k -= 2
+            steps += 1
+            continue
         for cat in PREPS:
             if cat in s.tags[k]:
                 if (
@@ -175,7 +113,8 @@ def preposition(s: Sentence, start: int) -> str | None:
                 ):
                     return "to"
                 return cat
-        if s.tags[k] or not tok.low[:1].isalpha():
+        appositive = s.has(k, "anaphor_company", "anaphor_org")  # "produsenten Hanwha"
+        if (s.tags[k] and not appositive) or not tok.low[:1].isalpha():
             return None
         k -= 1
         steps += 1
@@ -188,6 +127,8 @@ def is_slot(s: Sentence, a: ActorMention) -> bool:
     if a.form in ("origin", "compound"):
         return False  # "iransk-produserte droner", "FN-sanktioner": modifiers, not parties
     nxt = a.end
+    if a.form == "adj" and preposition(s, a.start) == "to":
+        return True  # "motorer til russiske angrepsdroner": delivered to Russia's drones
     if a.form in ("adj", "compound", "gen"):
         if any(it.index in (nxt, nxt + 1) for it in s.items) and not any(
             s.tokens[it.index].low.startswith(("militær", "militär"))
@@ -198,6 +139,8 @@ def is_slot(s: Sentence, a: ActorMention) -> bool:
         for j in range(nxt, min(nxt + 3, len(s.tokens))):
             if j in s.actor_at:
                 return False
+            if s.has(j, "anaphor_company", "anaphor_org"):
+                continue  # "den sørkoreanske produsenten Hanwha": the name follows
             if s.tags[j] or not s.tokens[j].low[:1].isalpha():
                 break
     if a.form == "gen":
@@ -267,6 +210,12 @@ def subject(s: Sentence, slots: list[Slot], v: int, cs: int, kind: str) -> list[
         post = [sl for sl in slots if v < sl.index <= v + 3 and preposition(s, sl.index) is None]
         if post:
             return group_at(slots, s, post[0].index)
+    if kind == "comma" and v - cs <= 2:
+        # "Finland, som ligg berre 80 kilometer unna, sende same veke ...": the subject stands
+        # before an inserted relative clause.
+        ante = _before_inserted_relative(s, slots, cs - 1)
+        if ante:
+            return ante
     if kind == "rel":
         # "Rheinmetall, som skal levere dem": the antecedent right before "som".
         ante = [sl for sl in slots if cs - 4 <= sl.index < cs - 1]
@@ -277,6 +226,26 @@ def subject(s: Sentence, slots: list[Slot], v: int, cs: int, kind: str) -> list[
         free = [sl for sl in slots if sl.index < cs and preposition(s, sl.index) is None]
         if free:
             return group_at(slots, s, free[0].index)
+    return []
+
+
+def _before_inserted_relative(s: Sentence, slots: list[Slot], comma: int) -> list[Slot]:
+    """The actor before ", som ... ," that ends at token `comma`, or an actor set off by commas
+    ("Selskapet hans, Fjordtek AS, solgte"); else nothing."""
+    appos = s.actor_at.get(comma - 1)
+    if appos is not None and (appos.start == 0 or s.tokens[appos.start - 1].text == ","):
+        if preposition(s, appos.start) is None:
+            return group_at(slots, s, appos.start)
+    for r in range(comma - 1, max(-1, comma - 15), -1):
+        tok = s.tokens[r]
+        if tok.text in HARD_PUNCT:
+            return []
+        if tok.text == ",":
+            if r + 1 < comma and s.has(r + 1, "relative") and r - 1 in s.actor_at:
+                a = s.actor_at[r - 1]
+                if preposition(s, a.start) is None:
+                    return group_at(slots, s, a.start)
+            return []
     return []
 
 
@@ -305,4 +274,9 @@ def controller(s: Sentence, slots: list[Slot], marker: int) -> list[Slot]:
         ]
         if obj:
             return group_at(slots, s, obj[0].index)
+        if kind == "rel" and subj and subj[0].index >= cs:
+            # "selskaper i India, som EU anklager for å ha solgt": "som" is the object.
+            ante = [sl for sl in slots if cs - 12 <= sl.index < cs - 1]
+            if ante:
+                return group_at(slots, s, ante[-1].index)
     return subj

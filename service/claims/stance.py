@@ -50,6 +50,8 @@ def governor(s: Sentence, v: int) -> int | None:
         if s.tokens[k].text == ";":
             return None
         if s.has(k, *CUES) and (linked or k == v - 1):
+            if k > 0 and s.has(k, "plan") and s.has(k - 1, "deny", "say", "admit", "accuse"):
+                continue  # "förnekar bestämt att", "avviser bestemt at": an adverb
             return k  # "avviser at ... sendt"; Swedish bare infinitive: "vägrar skicka"
         if not linked and s.has(k, "relative") and not _cleft(s, k):
             # "nekter å sende missilene som Ukraina har bedt om": the relative clause says

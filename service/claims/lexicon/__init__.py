@@ -110,7 +110,14 @@ class Lexicon:
         low = text.lower()
         m = self._item_any.fullmatch(low)
         if m is None:
-            return None
+            hit = _designation(text)
+            name, _, head = text.rpartition("-")
+            if hit is not None and name and head.islower():
+                # "Barak-8-missiler": the head says what it is, the designation which one.
+                known = self._item(head)
+                if known is not None:
+                    return ItemHit(f"{name} {known.english}", max(known.strength, 1), None)
+            return hit
         stem = m.group("item")
         pairs = zip(self._items, self._item_each, strict=True)
         entry = next(e for e, rx in pairs if rx.fullmatch(stem))
@@ -124,6 +131,30 @@ class Lexicon:
         if modifier in items.MILITARY_MODIFIERS and strength <= 1:
             strength = 2  # "dronekomponenter", "mineryddingsutstyr": the prefix makes it military
         return ItemHit(entry.english, strength, modifier)
+
+
+# A weapon's type designation the tables do not list ("Barak-8", "Su-35", "Iris-T", "M777"):
+# a capitalised name with a number or a one-letter suffix. Weak on its own (strength 1: it needs
+# a military article), since "Covid-19", "G20" or "E18" look the same.
+_DESIGNATION = re.compile(r"[A-Z][A-Za-z]{0,7}(?:-?\d{1,4}[A-Za-z]{0,2}|-[A-Z]{1,2})")
+_NOT_DESIGNATION = re.compile(
+    r"(?:covid|g|e|a|q|h|p|tv|nrk|svt|dr|cop|eu|euro|windows|iphone|model|gen|nr|uke|vecka"
+    r"|kl|rv|fv|ev|ps|pc|usb|cd|dvd|mp|id|rk|ns|r|n|d|w|x|y|z)"
+)
+
+
+def _designation(text: str) -> ItemHit | None:
+    """An unknown type designation, alone or before a generic head ("Iris-T-system")."""
+    head = ""
+    if _DESIGNATION.fullmatch(text) is None:
+        name, _, head = text.rpartition("-")
+        if not name or _DESIGNATION.fullmatch(name) is None or not head.islower():
+            return None
+        text = name
+    if _NOT_DESIGNATION.fullmatch(re.split(r"[-\d]", text, maxsplit=1)[0].lower()):
+        return None
+    suffix = {"system", "systemer", "systemet", "systemene", "systemen"}
+    return ItemHit(f"{text} systems" if head in suffix else text, 1, None)
 
 
 @lru_cache(maxsize=8)

@@ -76,6 +76,9 @@ kulelager(?:e|ne)?|kullager(?:e|ne)? |= ball bearings |= 1
 maskinverktøy(?:et|ene)?|verktøymaskin(?:er|ene)? |= machine tools |= 1
 støttepakke(?:n|r|ne)?|hjelpepakke(?:n|r|ne)?|våpenpakke(?:n|r|ne)? |= aid package |= 1
 komponent(?:er|ene)? |= components |= 0
+motor(?:er|en|ene|ar|ane)? |= engines |= 0
+(?:bygnings)?arbeider(?:e|ne)?|(?:bygnings)?arbeidar(?:ar|ane)? |= workers |= 0
+minerydder(?:e|ne)?|minerydjar(?:ar|ane)? |= deminers |= 2
 system(?:er|et|ene)? |= systems |= 1
 fly(?:et|ene|a)? |= aircraft |= 1
 teknologi(?:en)?|teknikk(?:en)? |= technology |= 0
@@ -131,6 +134,9 @@ kullager(?:et|en)? |= ball bearings |= 1
 verktygsmaskin(?:er|erna)? |= machine tools |= 1
 stödpaket(?:et)?|biståndspaket(?:et)?|vapenpaket(?:et)? |= aid package |= 1
 komponent(?:er|erna)? |= components |= 0
+motor(?:er|n|erna)? |= engines |= 0
+(?:byggnads)?arbetare(?:n|na)? |= workers |= 0
+minröjare(?:n|na)? |= deminers |= 2
 system(?:et|en)? |= systems |= 1
 flygplan(?:et|en)? |= aircraft |= 1
 teknologi(?:n)?|teknik(?:en)? |= technology |= 0

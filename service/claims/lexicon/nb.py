@@ -167,7 +167,6 @@ WORDS: dict[str, list[str]] = {
         r"planlegg(?:e|er)|planla|planlagt",
         r"beslutt(?:e|er|et)",
         r"bestem(?:me|mer|te|t)",
-        r"vurder(?:e|er|te|t)",
         r"forbered(?:e|er|te|t)",
         r"vedt(?:a|ar|ok|att)",
         r"godkjen(?:ne|ner|te|t)",
@@ -181,6 +180,13 @@ WORDS: dict[str, list[str]] = {
         r"utlov(?:e|er|et|te)",
     ],
     # Governing a supply verb: wanting it, or trying to obtain it (recipient is the subject).
+    # Considering is not deciding: "vurderer å sende" gives no claim.
+    "consider": [
+        r"vurder(?:e|er|te|t|es)",
+        r"overvei(?:e|er|de|d)",
+        r"utred(?:e|er|et)",
+        r"diskuter(?:e|er|te|t)",
+    ],
     "want": [r"ønsk(?:e|er|et|a)", r"trenge(?:r)?|trengte"],
     "attempt": [r"forsøk(?:e|er|te|t)", r"prøv(?:e|er|de|d)", r"jobb(?:e|er|et) for"],
     # Object-control request verbs: "overbevise Iran om å sende".
@@ -221,12 +227,12 @@ WORDS: dict[str, list[str]] = {
     "clause_conj": [r"men|mens|fordi|selv om|ettersom|samtidig|da|når|dersom|hvis"],
     "anaphor_country": [
         r"landet|landets|regimet|regimets|diktaturet|diktaturets|nasjonen|nasjonens|staten",
-        r"statens|myndighetene|myndighetenes|regjeringen|regjeringens",
+        r"statens|myndighetene|myndighetenes|regjeringen|regjeringens|øya|øystaten|ønasjonen",
     ],
     "anaphor_plural": [r"de|dem|deres|begge"],
     "anaphor_org": [
         r"organisasjonen|organisasjonens|gruppen|gruppa|militsen|bevegelsen|opprørerne",
-        r"opprørarane|grupperingen",
+        r"opprørarane|grupperingen|hæren|hærens|militsene|geriljaen|terrorgruppen|rørsla",
     ],
     "anaphor_company": [
         r"selskapet|selskapets|konsernet|konsernets|produsenten|våpenprodusenten|bedriften"
@@ -249,7 +255,14 @@ PHRASES: dict[str, list[tuple[str, ...]]] = {
     "receive": [(r"ta|tar|tok|tatt|tas", r"imot|mot|i mot")],
     "according": [(r"etter", r"det", r"\w+", r"erfarer")],
     "hedge": [(r"etter", r"sigende"), (r"skal", r"visstnok"), (r"ser|så|synes", r"ut", r"til")],
-    "deny": [(r"si|sier|sa|sagt", r"nei")],
+    "deny": [
+        (r"si|sier|sa|sagt", r"nei"),
+        # "Det er ikke sant at vi har sendt ...": a denial of the clause that follows.
+        (r"det", r"er", r"ikke|ikkje", r"sant|riktig|korrekt", r"at"),
+        (r"det", r"stemmer|stemmar", r"ikke|ikkje", r"at"),
+        (r"det", r"er", r"feil|usant|løgn", r"at"),
+    ],
+    "consider": [(r"ser|så|sjå|ser", r"på", r"muligheten|moglegheita|mulighetene")],
     "give": [(r"lån(?:e|er|te|t|es|ar|a)", r"ut"), (r"betal(?:e|er|te|t|ar|a)", r"for")],
     "plan": [(r"tar|ta|tok", r"sikte"), (r"har|hadde", r"til", r"hensikt")],
     "halt": [(r"sett(?:e|er)|satte|satt", r"på", r"pause")],

@@ -146,7 +146,6 @@ WORDS: dict[str, list[str]] = {
         r"planer(?:a|ar|ade|at|as)",
         r"beslut(?:a|ar|ade|at|it)|beslöt",
         r"bestäm(?:ma|mer|de|t)",
-        r"överväg(?:a|er|de|t)|övervägt",
         r"förbered(?:a|er|de|ett)",
         r"godkänn(?:a|er|s)|godkände|godkänt",
         r"lov(?:a|ar|ade|at)",
@@ -157,6 +156,11 @@ WORDS: dict[str, list[str]] = {
         r"åta|åtar|åtog|åtagit",
         r"ämna|ämnar|ämnade",
         r"sikta|siktar|siktade",
+    ],
+    "consider": [
+        r"överväg(?:a|er|de|t|s)|övervägt",
+        r"utred(?:a|er|de|s)",
+        r"diskuter(?:a|ar|ade|at)",
     ],
     "want": [r"önsk(?:a|ar|ade|at)", r"behöv(?:a|er|de|t)"],
     "attempt": [r"försök(?:a|er|te|t)", r"prov(?:a|ar|ade|at)"],
@@ -194,10 +198,13 @@ WORDS: dict[str, list[str]] = {
     "clause_conj": [r"men|medan|eftersom|fast|samtidigt|då|när|ifall"],
     "anaphor_country": [
         r"landet|landets|regimen|regimens|diktaturen|diktaturens|nationen|staten|statens",
-        r"myndigheterna|regeringen|regeringens",
+        r"myndigheterna|regeringen|regeringens|önationen|östaten",
     ],
     "anaphor_plural": [r"de|dem|dom|deras|båda"],
-    "anaphor_org": [r"organisationen|organisationens|gruppen|milisen|rörelsen|rebellerna"],
+    "anaphor_org": [
+        r"organisationen|organisationens|gruppen|milisen|miliserna|rörelsen|rebellerna|armén|arméns",
+        r"gerillan|terrorgruppen|milisgruppen",
+    ],
     "anaphor_company": [
         r"företaget|företagets|bolaget|bolagets|koncernen|koncernens|tillverkaren|vapentillverkaren"
     ],
@@ -215,7 +222,15 @@ WORDS: dict[str, list[str]] = {
 
 PHRASES: dict[str, list[tuple[str, ...]]] = {
     "receive": [(r"ta|tar|tog|tagit|tas", r"emot")],
-    "deny": [(r"slå|slår|slog", r"ifrån"), (r"säga|säger|sa|sade|sagt", r"nej")],
+    "consider": [(r"funder(?:a|ar|ade|at)", r"på"), (r"tittar|tittade", r"på", r"att")],
+    "deny": [
+        (r"slå|slår|slog", r"ifrån"),
+        (r"säga|säger|sa|sade|sagt", r"nej"),
+        # "Det stämmer inte att vi har sålt ...": a denial of the clause that follows.
+        (r"det", r"stämmer", r"inte", r"att"),
+        (r"det", r"är", r"inte", r"sant|korrekt|riktigt", r"att"),
+        (r"det", r"är", r"fel|felaktigt|osant|lögn", r"att"),
+    ],
     "plan": [(r"har|hade", r"för", r"avsikt")],
     "give": [(r"lån(?:a|ar|ade|at|as)", r"ut"), (r"betal(?:a|ar|ade|at)", r"för")],
     "hedge": [(r"ser|såg", r"ut", r"att")],
