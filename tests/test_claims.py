@@ -252,3 +252,12 @@ def test_general_news_sentences_give_no_claims(code: str, lang: str) -> None:
     path = SEEDS.parent / "bench" / "data" / "flores" / f"flores200-dev.{code}_Latn"
     lines = path.read_text(encoding="utf-8").splitlines()[:400]
     assert [line for line in lines if extract_claims(line, lang)] == []
+
+
+def test_unpunctuated_junk_is_cut_into_bounded_units_without_loss() -> None:
+    from service.claims.text import split_units
+
+    text = " ".join(["Norge sender våpen til Ukraina"] * 3_000)  # ~93k chars, no full stop
+    units = split_units(text)
+    assert max(len(u.text) for u in units) <= 1_000
+    assert "".join(u.text for u in units).replace(" ", "") == text.replace(" ", "")

@@ -24,6 +24,9 @@ _ABBREVIATIONS = frozenset(
 )
 # A short line without final punctuation is a headline, a section title or a photo caption.
 _MAX_LINE_UNIT = 160
+# Role and item search is quadratic in a unit's length, and no real sentence is this long: pasted
+# junk with no punctuation is cut into windows of about this many characters (nothing is dropped).
+_MAX_UNIT_CHARS = 1_000
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,19 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
+def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut [start, end) at white space into pieces of at most about `_MAX_UNIT_CHARS`."""
+    spans: list[tuple[int, int]] = []
+    while end - start > _MAX_UNIT_CHARS:
+        cut = text.rfind(" ", start + _MAX_UNIT_CHARS // 2, start + _MAX_UNIT_CHARS)
+        if cut <= start:
+            cut = start + _MAX_UNIT_CHARS
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, end))
+    return spans
+
+
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -130,8 +146,11 @@ def split_units(text: str) -> list[Unit]:
             kind: UnitKind = "headline" if first else "line"
             units.append(Unit(line_start, line_end, line, kind, paragraph, quote))
         else:
-            for a, b in _sentence_spans(text, line_start, line_end):
+            spans = _sentence_spans(text, line_start, line_end)
+            for a, b in (w for span in spans for w in _windows(text, *span)):
                 a, b = _strip(text, a, b)
+                if a >= b:
+                    continue
                 kind = (
                     "headline"
                     if first
