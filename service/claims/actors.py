@@ -97,6 +97,26 @@ def _clean(name: str) -> str:
     return re.sub(r"[^\w\s-]", "", name).strip()
 
 
+# "amerikanerne sendte ...", "ryssarna har fått ...": the people (in news, the state or its
+# forces) named by a definite plural noun, lowercase in all four languages.
+_PEOPLE_ROWS = {
+    "United States": "amerikanerne amerikanarane amerikanarna amerikanerna",
+    "Russia": "russerne russarane ryssarna russarna",
+    "Ukraine": "ukrainerne ukrainarane ukrainarna ukrainerna",
+    "China": "kineserne kinesarane kineserna kinesarna",
+    "Iran": "iranerne iranarane iranierna iranerna",
+    "North Korea": "nordkoreanerne nordkoreanarane nordkoreanerna nord-koreanerne",
+    "Germany": "tyskerne tyskarane tyskarna",
+    "United Kingdom": "britene britane britterna briterne",
+    "France": "franskmennene franskmenna fransmännen franskmændene",
+    "Sweden": "svenskene svenskane svenskarna svenskerne",
+    "Norway": "nordmennene nordmenna norrmännen nordmændene",
+    "Denmark": "danskene danskane danskarna danskerne",
+    "Poland": "polakkene polakkane polackerna polakkerne",
+    "Israel": "israelerne israelarane israelerna",
+}
+_PEOPLE = {w: name for name, row in _PEOPLE_ROWS.items() for w in row.split()}
+
 _ALL = ENTRIES + WORLD_ENTRIES
 _GAZ = _Gazetteer(_ALL)
 _KIND_BY_NAME = {e.name: e.kind for e in _ALL}
@@ -131,6 +151,9 @@ def _single_token(text: str, low: str) -> tuple[str, str, str] | None:
     demonym = _GAZ.demonyms.get(low)
     if demonym is not None:
         return demonym.name, demonym.kind, "adj"
+    people = _PEOPLE.get(low)
+    if people is not None:
+        return people, _KIND_BY_NAME.get(people, "country"), "name"
     if "-" in text or low[:1].isalpha():
         head, _, tail = text.partition("-")
         if tail and head[:1].isupper():

@@ -8,11 +8,22 @@ from service.claims.analysis import Sentence
 from service.claims.references import Discourse
 from service.claims.roles import Slot, clause_start, passive, preposition
 
+# "er anklaget", "är misstänkt", "var skulda": a participle after "be" names the accused, not
+# the accuser; the subject is not the source (the -s passive is caught by `passive`).
+_BE = frozenset("er var är vore blitt vorte vært varit blevet været".split())
+
+
+def _stative(s: Sentence, cue: int) -> bool:
+    low = s.tokens[cue].low
+    participle = low.endswith(("t", "d", "a"))  # not the present "anklager", "anklagar"
+    prev = {s.tokens[k].low for k in range(max(0, cue - 3), cue)}
+    return participle and bool(prev & _BE)
+
 
 def source_of(s: Sentence, v: int, g: int | None, d: Discourse, slots: list[Slot]) -> str | None:
     """Who makes the claim stated at token v (governed by cue g), or None for the article."""
     cue = st.outer_source_cue(s, g) if g is not None else None
-    if cue is not None and passive(s, clause_start(s, cue)[0], cue):
+    if cue is not None and (passive(s, clause_start(s, cue)[0], cue) or _stative(s, cue)):
         # "anklagats för att...": the accusers are not named unless "av X" follows.
         agent = next(
             (

@@ -31,6 +31,7 @@ VERBS = (
     "attempt",
     "persuade",
     "consider",
+    "produce",
 )
 CUES = (
     "deny",
@@ -136,5 +137,7 @@ def clause_end(s: Sentence, v: int) -> int:
             continue
         if s.has(k, "coord") and k + 2 < n and (k + 1) in s.actor_at and is_verb(s, k + 2):
             return k
+        if tok.text == "," and new_subject_clause(s, k):
+            return k  # "Tyskland finansierer granatene, Rheinmetall produserer dem": asyndeton
         k += 1
     return n

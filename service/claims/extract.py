@@ -8,12 +8,14 @@ visits give nothing.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from service.claims import stance as st
 from service.claims.actors import kind_of
 from service.claims.analysis import Sentence, analyse
 from service.claims.attribution import source_of
+from service.claims.chains import link_chain
 from service.claims.companies import discover
 from service.claims.contracts import contract_frames
 from service.claims.frames import (
@@ -34,18 +36,34 @@ from service.claims.roles import Slot, clause_start, subject
 from service.claims.text import split_units
 from service.claims.types import Claim, Evidence, Stance
 
+# Sanctions and export-control vocabulary: in such an article, technology sold to a sanctioned
+# state is the dual-use supply the guideline counts, even when no weapon is named.
+SANCTIONS = re.compile(
+    r"\w*(?:sanksjon|sanktion|eksportkontroll|exportkontroll|eksportforbud|exportförbud"
+    r"|embargo|flerbruks|dual-use|dobbeltbruk|sanctions)\w*"
+)
+_SHOULD = frozenset({"bør", "burde", "bör", "borde", "burte"})
+SANCTIONED = frozenset({"Russia", "Belarus", "Iran", "North Korea", "Syria"})
+# Generic goods that are dual-use when they go to a sanctioned state's industry.
+_TECH = frozenset({"components", "electronics", "technology", "parts", "engines"})
+
 
 def _valid(
-    items: list[tuple[str, int]], s: Sentence, article_military: bool, supplier: str
+    items: list[tuple[str, int]],
+    s: Sentence,
+    article_military: bool,
+    supplier: str,
+    sanctioned_trade: bool = False,
 ) -> bool:
     # An arms maker delivering "produkter" or "systemer" delivers military goods: its name is
     # the military context the generic word lacks.
     arms_maker = kind_of(supplier) == "company" and supplier not in CIVIL_COMPANIES
     return any(
         strength >= 2
-        or (strength == 1 and (article_military or arms_maker))
+        or (strength == 1 and (article_military or arms_maker or sanctioned_trade))
         or (strength == 0 and (s.military or arms_maker))
-        for _, strength in items
+        or (sanctioned_trade and english.split()[-1] in _TECH)
+        for english, strength in items
     )
 
 
@@ -105,11 +123,14 @@ def _claims_for(
     claims: list[Claim],
     article_military: bool,
     source_field: str,
+    article_sanctions: bool = False,
 ) -> list[Claim]:
     stance: Stance
     stance, g = st.stance_of(s, frame.v, frame.cs, frame.requested, frame.planned_verb)
     if g is not None and s.has(g, "consider"):
         return []  # "vurderer å sende", "överväger att skicka": not decided, so not planned
+    if any(s.tokens[k].low in _SHOULD for k in range(max(frame.cs, frame.v - 3), frame.v)):
+        return []  # "meiner at Tyskland bør sende Taurus": an opinion, not a supply
     gov_subject: list[str] = []
     if g is not None and s.has(g, "deny", "admit", "confirm", "halt"):
         gcs, gkind = clause_start(s, g)
@@ -136,9 +157,12 @@ def _claims_for(
                 frame.by_supplier.get(sup if frame.cls in (RECEIVE, REQUEST) else rec)
                 or frame.items
             )
-            if not _valid(items, s, article_military, sup):
+            trade = article_sanctions and rec in SANCTIONED
+            if not _valid(items, s, article_military, sup, trade):
                 continue
-            kept = [e for e, k in items if k >= 1 or s.military]
+            kept = [
+                e for e, k in items if k >= 1 or s.military or (trade and e.split()[-1] in _TECH)
+            ]
             out.append(
                 Claim(
                     supplier=sup,
@@ -165,6 +189,11 @@ def _bare_stance(
     for k in range(len(s.tokens)):
         if k in used or not s.has(k, "deny", "admit"):
             continue
+        if any(
+            s.tokens[j].low in ("at", "att") and s.has(j, "complementizer")
+            for j in range(k + 1, min(k + 3, len(s.tokens)))
+        ):
+            continue  # "afviser, at der er konstateret misbrug": denies its own clause, no supply
         cs, kind = clause_start(s, k)
         who = {n for sl in subject(s, slots, k, cs, kind) for n in sl.names}
         if not who:
@@ -202,6 +231,7 @@ def extract_claims(text: str, language: str, source_field: str = "text") -> list
     companies = discover(text)
     sentences = [analyse(u, lex, companies) for u in split_units(text)]
     article_military = sum(1 for s in sentences if s.military) >= 1
+    article_sanctions = any(SANCTIONS.fullmatch(t.low) for s in sentences for t in s.tokens)
     d = Discourse(quote_speakers(sentences), HOME.get(language))
     claims: list[Claim] = []
     for s in sentences:
@@ -223,8 +253,18 @@ def extract_claims(text: str, language: str, source_field: str = "text") -> list
         frames += contract_frames(s, slots, verb_clauses | {f.cs for f in frames})
         if not frames:
             frames = headline_frames(s, slots)
+        link_chain(s, slots, frames)
         for frame in frames:
-            new = _claims_for(frame, s, d, slots, claims + found, article_military, source_field)
+            new = _claims_for(
+                frame,
+                s,
+                d,
+                slots,
+                claims + found,
+                article_military,
+                source_field,
+                article_sanctions,
+            )
             if new:
                 g = st.governor(s, frame.v)
                 if g is not None:

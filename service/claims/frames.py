@@ -40,7 +40,10 @@ _DEFINITE_TRANSFER = re.compile(
 _GET = re.compile(
     r"få|får|fick|fikk|fekk|fått|motta\w*|mottek\w*|tar|ta|tok|tog|tagit|tatt|tek|teke"
 )
-_IDIOM_NEXT = frozenset("fart slutt stopp til gjennom tak bukt fortgang styr".split())
+_AGAINST = frozenset({"mot", "mod", "emot"})
+_IDIOM_NEXT = frozenset(
+    "fart slutt stopp til gjennom tak bukt fortgang styr ordning orden ordnung kontroll".split()
+)
 # "stille ... til rådighet (for X)" / "ställa ... till förfogande": a give verb in two parts.
 _PUT = re.compile(r"still(?:e|er|es)|stilte|stilt|ställ(?:a|er|s)|ställde|ställt")
 _AT_DISPOSAL = frozenset({"rådighet", "rådigheit", "förfogande", "disposisjon", "rådighed"})
@@ -87,12 +90,12 @@ def trigger_class(s: Sentence, v: int) -> str | None:
     if s.has(v, "ask") and _asks_for(s, v):
         return REQUEST
     if (
-        tok == "ha"
+        tok in ("ha", "have")
         and v > 0
         and s.tokens[v - 1].low in _WANT_HA
         and not any(is_verb(s, j) for j in range(v + 1, min(v + 3, len(s.tokens))))
     ):
-        return REQUEST  # "vil ha flere kampfly"
+        return REQUEST  # "vil ha flere kampfly", Danish "vil have flere kampfly"
     return None
 
 
@@ -104,14 +107,41 @@ def _get_idiom(s: Sentence, v: int) -> bool:
 
 def _asks_for(s: Sentence, v: int) -> bool:
     """ "ber om", "bad USA om", "bad same kveld USA om fleire Patriot-system": "om" close to the
-    verb, or further on in its clause when an item follows it."""
+    verb, or further on in its clause (a list of addressees may stand between) when an item
+    follows it."""
     ce = clause_end(s, v)
-    for j in range(v + 1, min(v + 12, ce)):
+    for j in range(v + 1, min(v + 20, ce)):
         if s.tokens[j].low != "om":
             continue
         if j < v + 4 or any(j < it.index <= j + 6 for it in s.items):
             return True
     return False
+
+
+# A quantity with no noun refers to the goods named before: "vil levere minst like mange neste
+# år", "lovet å betale for ytterligere 200 000", "sendte tilsvarende mengder fra egne lagre".
+_QUANT = re.compile(
+    r"\d[\d.,]*|mange|flere|fleire|fler|flera|ytterligere|ytterlegare|ytterligare|yderligere"
+    r"|tilsvarende|tilsvarande|motsvarande|tilsvarende|mengder|mengda|mængder|mängder|antall|tal"
+    r"|antal|like|lika|samme|same|somme|tusen|tusenvis|hundre|hundra|million|millioner"
+)
+
+
+def _elliptic(s: Sentence, v: int, ce: int) -> bool:
+    k = v + 1
+    while k < min(v + 4, ce) and not _QUANT.fullmatch(s.tokens[k].low):
+        k += 1
+    if k >= min(v + 4, ce):
+        return False
+    while k < ce and _QUANT.fullmatch(s.tokens[k].low):
+        k += 1
+    # The quantity ends the clause or a prepositional or time phrase follows it.
+    return (
+        k >= ce
+        or not s.tokens[k].low[:1].isalnum()
+        or s.has(k, "to", "from", "prep", "agent")
+        or s.tokens[k].low in ("neste", "nästa", "næste", "i", "innen", "inom", "inden")
+    )
 
 
 def items_in(s: Sentence, lo: int, hi: int) -> list[tuple[str, int, int]]:
@@ -141,6 +171,15 @@ def names(group: list[Slot]) -> list[str]:
     return [n for sl in group for n in sl.names]
 
 
+def _verb_between(s: Sentence, v: int, k: int) -> bool:
+    """A second verb between the trigger and k ("levererats och används av"); a financing
+    participle keeps its agent ("skickas till Ukraina, finansierade av Sverige")."""
+    return any(
+        is_verb(s, j) and j not in s.actor_at and not s.has(j, "give", "give_plan")
+        for j in range(v + 1, k)
+    )
+
+
 def verb_frame(s: Sentence, slots: list[Slot], v: int, cls: str, d: Discourse) -> Frame | None:
     """Roles and items of the supply verb at v (None when a support verb has no item)."""
     cs, kind = clause_start(s, v)
@@ -152,6 +191,8 @@ def verb_frame(s: Sentence, slots: list[Slot], v: int, cls: str, d: Discourse) -
         if sl.index in subj_idx or not (cs <= sl.index < ce) or sl.index == v:
             continue
         prep = preposition(s, sl.index)
+        if prep == "agent" and _verb_between(s, v, sl.index):
+            continue  # "har levererats och används av en ukrainsk brigad": the user, not the giver
         if prep in ("to", "from", "agent"):
             pps[prep].append(sl)
         elif prep is None and sl.index > v:
@@ -159,6 +200,9 @@ def verb_frame(s: Sentence, slots: list[Slot], v: int, cls: str, d: Discourse) -
     items = items_in(s, cs, ce)
     if not items and kind == "rel":
         items = items_in(s, max(0, cs - 5), cs)
+    if not items and kind == "inf" and passive(s, cs, v):
+        # "18 pjäser kommer att skickas till Ukraina": the passive subject is the goods.
+        items = items_in(s, 0, cs)
     if cls in (SUPPORT, NOUN, GIVE, RECEIVE):
         items += war_object(s, v + 1, ce)
     is_passive = passive(s, cs, v)
@@ -167,9 +211,12 @@ def verb_frame(s: Sentence, slots: list[Slot], v: int, cls: str, d: Discourse) -
     split_by: list[Slot] = []
     ordered = False
     origins = [it.origin for it in s.items if cs <= it.index < ce and it.origin]
-    if not items and any(
-        s.has(k, "object_pronoun") or _DEFINITE_TRANSFER.fullmatch(s.tokens[k].low)
-        for k in range(v + 1, ce)
+    if not items and (
+        any(
+            s.has(k, "object_pronoun") or _DEFINITE_TRANSFER.fullmatch(s.tokens[k].low)
+            for k in range(v + 1, ce)
+        )
+        or _elliptic(s, v, ce)
     ):
         # "skal gi dem videre til Ukraina": the items named just before.
         items = items_in(s, 0, cs) or [(e, k, -1) for e, k in d.last_items]
@@ -205,6 +252,12 @@ def verb_frame(s: Sentence, slots: list[Slot], v: int, cls: str, d: Discourse) -
                 recipients = names(
                     pps["obj"][:1] and group_at(slots, s, pps["obj"][0].index)
                 ) or names(pps["to"])
+        if (
+            cls == GIVE
+            and not pps["to"]
+            and any(s.tokens[k].low in _AGAINST for k in range(v + 1, ce))
+        ):
+            return None  # "sender droner og missiler mot ukrainske byer": an attack
         if cls == SUPPORT:
             after = [it for it in items if it[2] > v]
             if not after:
@@ -229,7 +282,8 @@ def verb_frame(s: Sentence, slots: list[Slot], v: int, cls: str, d: Discourse) -
                 and preposition(s, sl.index) is None
                 and not set(sl.names) & set(recipients)
             ]
-            suppliers = list(matrix[0].names) if matrix else []
+            # "Norge og Danmark har finansiert droner som Ukraina har fått": the whole group.
+            suppliers = names(group_at(slots, s, matrix[0].index)) if matrix else []
         if _GET.fullmatch(s.tokens[v].low) and any(
             s.has(k, "contract") for k in range(v + 1, min(v + 5, ce))
         ):

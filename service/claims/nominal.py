@@ -59,7 +59,18 @@ def noun_frames(s: Sentence, slots: list[Slot], done: set[int]) -> list[Frame]:
             if free:
                 suppliers = list(free[0].names)
         contract = any(s.has(k, "contract") for k in range(max(0, t - 4), t))
-        if contract and suppliers and not recipients and "receive_noun" not in tags:
+        if contract and suppliers and not recipients and "receive_noun" in tags:
+            # "Polen har inngått en avtale om kjøp av Apache-helikoptre fra USA": the party
+            # that signs for a purchase is the buyer.
+            free = [
+                sl
+                for sl in slots
+                if cs <= sl.index < t
+                and preposition(s, sl.index) is None
+                and not set(sl.names) & set(suppliers)
+            ]
+            recipients = list(free[-1].names) if free else []
+        elif contract and suppliers and not recipients and "receive_noun" not in tags:
             # "skreiv Estland under ein avtale om levering av haubitsar frå Hanwha": the party
             # that signs for a delivery from someone else receives it.
             free = [

@@ -174,9 +174,13 @@ def build_slots(s: Sentence, d: Discourse) -> list[Slot]:
             and tok.low not in ("deres", "deras", "deira")
             and _is_pronoun(s, i)
         ):
+            if s.has(i, "object_pronoun"):
+                before = _object_antecedents(s, i, before)
             groups = [group_at(slots, s, sl.index) for sl in before]
             multi = [g for g in groups if len(g) > 1]
-            if multi:
+            if not before and s.has(i, "object_pronoun") and any(it.index < i for it in s.items):
+                names = ()  # "Nammo produserer dem": the goods, not a party
+            elif multi:
                 names = tuple(n for sl in multi[-1] for n in sl.names)
             elif before:
                 names = before[-1].names
@@ -199,3 +203,14 @@ def build_slots(s: Sentence, d: Discourse) -> list[Slot]:
             slots.append(Slot(i, tuple(names)))
     slots.sort(key=lambda sl: sl.index)
     return slots
+
+
+def _object_antecedents(s: Sentence, i: int, before: list[Slot]) -> list[Slot]:
+    """An object pronoun never means its own clause's subject ("Nammo produserer dem"), and
+    when goods were named after the last possible party, it means the goods."""
+    cs, _ = clause_start(s, i)
+    outside = [sl for sl in before if sl.index < cs]
+    last_item = max((it.index for it in s.items if it.index < i), default=-1)
+    if outside and last_item > outside[-1].index:
+        return []
+    return outside

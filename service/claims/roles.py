@@ -58,6 +58,19 @@ _PARTY = re.compile(
     r"|företag|bolag|virksomhed|forhandl|mellomm|mellanh|importør|importör|grossist)\w*"
 )
 _WARN = re.compile(r"(?:advar|varn|åtvar)\w*")
+# Time nouns end a prepositional phrase: in "bad i førre veke Estland om" the actor after
+# "veke" is the object of "bad", not part of "i førre veke" (a name never follows a time noun
+# inside one noun phrase).
+_TIME = re.compile(
+    r"(?:uke|veke|vecka|uge|måned|månad|månaden|måneden|månaden|år|året|dag|dagen|dagar|døgn"
+    r"|helg|helga|helgen|weekend|morgen|morgon|kveld|kväll|aften|natt|natten|tid|tiden|gang"
+    r"|gongen|gången|fjor|fjol|går|forgårs|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag"
+    r"|måndag|tysdag|laurdag|sundag|tisdag|lördag|söndag|tirsdags|tisdags|mandags|måndags"
+    r"|onsdags|torsdags|fredags|lördags|søndags|söndags|vår|våren|sommer|sommar|sommaren|høst"
+    r"|haust|hösten|høsten|vinter|vintern|vinteren|januar|februar|mars|april|mai|maj|juni|juli"
+    r"|august|augusti|september|oktober|november|desember|december|veka|uka|uken|veckan"
+    r"|ugen|vekene|ukene|veckor|dagene|dagarna|timer|timar|timmar)"
+)
 _ADVERB_AFTER_DE = frozenset(
     "også också har hadde hade er var är ikke inte ikkje aldri aldrig selv själva sjølv kun bare "
     "bara nå nu heller".split()
@@ -86,6 +99,8 @@ def preposition(s: Sentence, start: int) -> str | None:
             return None  # "mens RSF får": a new clause, not the preposition "mens" (during)
         if new_subject_clause(s, k):
             return None  # "fra USA og Sør-Korea leverer": the subject of a new clause
+        if _TIME.fullmatch(tok.low) and k + 1 < len(s.tokens) and not s.has(k + 1, "coord"):
+            return None  # "i førre veke Estland": the time phrase is closed before the name
         if s.has(k, "coord") or tok.text == ",":
             prev = s.actor_at.get(k - 1)
             return preposition(s, prev.start) if prev is not None else None

@@ -41,6 +41,9 @@ _SOURCE_NOUNS = (
     (r"nyhetsbyrå\w*", "news agency"),
 )
 
+# Perfect infinitive after a hearsay modal: "skal ha sendt", Danish "skulle have sendt".
+_HA = frozenset({"ha", "have"})
+
 
 def governor(s: Sentence, v: int) -> int | None:
     """The nearest cue verb left of token v whose complement holds v ("avviser at ... sendt",
@@ -102,7 +105,7 @@ def inner_modality(s: Sentence, cs: int, v: int) -> tuple[bool, bool, bool, bool
         # "skal ha sendt"; with a noun trigger the participle may follow it: "ska minst 40
         # sändningar ha gått".
         ha = next(
-            (j for j in range(k + 1, min(k + 10, len(s.tokens))) if s.tokens[j].low == "ha"), None
+            (j for j in range(k + 1, min(k + 10, len(s.tokens))) if s.tokens[j].low in _HA), None
         )
         if (
             s.has(k, "hearsay_modal")

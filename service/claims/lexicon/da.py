@@ -13,9 +13,11 @@ WORDS: dict[str, list[str]] = {
         r"doner(?:ede|et)",
         r"overfør(?:te|t)",
         r"send(?:te)",
+        r"overdrag(?:e|er|es)|overdrog|overdraget",  # "har overdraget F-16-fly til Ukraine"
     ],
     "supply_with": [r"forsyn(?:ede|et)", r"udstyr(?:e|er|ede|et)", r"bevæbn(?:e|er|ede|et)"],
     "support": [r"støt(?:te|ter|tede|tet)", r"hjælp(?:e|er)|hjalp|hjulpet"],
+    "produce": [r"producer(?:e|er|ede|et)", r"fremstill(?:e|er|ede|et)"],
     "receive": [r"køb(?:e|er|te|t|es)", r"modtag(?:e|er|es)?|modtog|modtaget", r"fik|fået"],
     "request": [r"kræv(?:e|er|ede|et)"],
     "ask": [r"bede|beder|bad|bedt"],
@@ -41,6 +43,8 @@ WORDS: dict[str, list[str]] = {
         r"beskyld(?:e|er|te|t)",
         r"hævd(?:e|er|ede|et)",
         r"påstå|påstår|påstod",
+        r"mistænk(?:e|er|te|t|es)",
+        r"udpeg(?:e|er|et|es)",  # "udpeget af FN som leverandør"
     ],
     "confirm": [r"bekræft(?:e|er|ede|et)"],
     "say": [
@@ -54,10 +58,14 @@ WORDS: dict[str, list[str]] = {
         r"beslut(?:te|ter|tede|tet)",
         r"kommer til",
         r"lover|lovede|lovet",
+        r"ventes|forventes",  # "ventes at blive leveret i 2025": expected, not yet done
     ],
     "want": [r"ønsk(?:e|er|ede)"],
     "attempt": [r"forsøg(?:e|er|te)", r"prøv(?:e|er|ede)"],
-    "hedge": [r"angiveligt|formentlig|sandsynligvis|muligvis|tilsyneladende|efter sigende"],
+    "hedge": [
+        r"angiveligt|formentlig|sandsynligvis|muligvis|tilsyneladende|efter sigende",
+        r"mistænkt|mistænkes|formodentlig|angivelig|vistnok|rygtes|siges|menes|antages",
+    ],
     "hearsay_modal": [r"skulle"],
     "aux": [r"har|havde|have|er|var|være|været|bliver|blev|blive|blevet|kan|kunne|må|måtte|bør"],
     "passive_aux": [r"bliver|blev|blive|blevet"],

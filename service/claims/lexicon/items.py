@@ -39,7 +39,7 @@ granat(?:er|en|ene|ar|ane)? |= shells |= 2
 patron(?:er|ene)? |= ammunition |= 2
 våpen(?:et|a|ene)?|våpn(?:ene|a)|våben(?:et|ene)? |= weapons |= 2
 stridsvogn(?:er|en|ene|ar|ane)?|kampvogn(?:e|en|ene|er|ar|ane)? |= tanks |= 2
-stormpanservogn(?:er|en|ene)?|pansr(?:ede|et|a)|panserkjøretøy(?:et|ene)?|pansrede |= armoured vehicles |= 2
+(?:storm)?panservogn(?:er|en|ene|ar|ane)?|pansr(?:ede|et|a)|panserkjøretøy(?:et|ene)?|pansrede |= armoured vehicles |= 2
 (?:kamp|jager|strids|jage)fly(?:et|ene|a|a)? |= fighter jets |= 2
 (?:bombe)fly(?:et|ene|a)? |= bombers |= 2
 (?:militær|transport|overvåkings)fly(?:et|ene|a)? |= military aircraft |= 2
@@ -86,9 +86,22 @@ utstyr(?:et)?|udstyr(?:et)? |= equipment |= 1
 materiell(?:et)?|materiel(?:let)? |= materiel |= 1
 deler|delene |= parts |= 0
 hjelp(?:en)?|støtte(?:n)?|bistand(?:en)?|hjelpa|støtta|hjælp(?:en)? |= aid |= 0
+luftværn(?:et)?|luftværnssystem(?:er|et|erne)? |= air defence |= 2
+panserkøretøj(?:er|erne|et)?|mandskabsvogn(?:e|en|ene)?|pansret |= armoured vehicles |= 2
+våbnene |= weapons |= 2
+dronerne |= drones |= 2
+missilerne |= missiles |= 2
+granaterne |= shells |= 2
+ubåd(?:e|en|ene)?|undervandsbåd(?:e|en|ene)? |= submarines |= 2
+krigsskib(?:e|et|ene)? |= warships |= 2
+kugleleje(?:r|rne)? |= ball bearings |= 1
+værktøjsmaskin(?:e|er|erne)? |= machine tools |= 1
+elektronik(?:ken)? |= electronics |= 1
+hjælpepakke(?:n|r|rne)? |= aid package |= 1
 """)
 
 SWEDISH = _items(r"""
+pjäs(?:er|en|erna)?|artilleripjäs(?:er|en|erna)? |= artillery pieces |= 1
 drönare(?:n|ns)?|drönarna(?:s)? |= drones |= 2
 robot(?:ar|en|arna|er)? |= missiles |= 2
 missil(?:er|en|erna)? |= missiles |= 2

@@ -14,6 +14,7 @@ WORDS: dict[str, list[str]] = {
     "give": [
         r"lever(?:e|er|te|t|es|tes|ende)",
         r"overlever(?:e|er|te|t|es)",
+        r"overdra|overdrar|overdro|overdratt|overdras",
         r"send(?:e|er|te|t|es|tes)",
         r"ettersend(?:e|er|te|t)",
         r"selg(?:e|er|es)",
@@ -56,6 +57,13 @@ WORDS: dict[str, list[str]] = {
         r"hjelp(?:e|er|es)",
         r"hjalp|hjulpet",
         r"bistå|bistår|bisto|bistått",
+    ],
+    # Makers: not a transfer, but a finite verb that opens a clause ("..., Nammo produserer dem
+    # og Ukraina mottar dem") and names the producer in a financing chain (see chains.py).
+    "produce": [
+        r"produser(?:e|er|te|t|es|ar|a)",
+        r"fremstill(?:e|er|te|t|es)|framstill(?:e|er|te|t|ar|a)",
+        r"tilvirk(?:e|er|et|es)",
     ],
     # Subject receives; "fra X"/"av X" is the supplier.
     "receive": [
@@ -169,6 +177,7 @@ WORDS: dict[str, list[str]] = {
         r"bestem(?:me|mer|te|t)",
         r"forbered(?:e|er|te|t)",
         r"vedt(?:a|ar|ok|att)",
+        r"ventes|forventes|ventast|forventast",  # "ventes levert i 2025": expected, not done
         r"godkjen(?:ne|ner|te|t)",
         r"lov(?:e|er|et|te)",
         r"gå(?:r)? inn for|gikk inn for",
@@ -264,6 +273,8 @@ PHRASES: dict[str, list[tuple[str, ...]]] = {
     ],
     "consider": [(r"ser|så|sjå|ser", r"på", r"muligheten|moglegheita|mulighetene")],
     "give": [(r"lån(?:e|er|te|t|es|ar|a)", r"ut"), (r"betal(?:e|er|te|t|ar|a)", r"for")],
+    # "er blitt pekt ut av FN for å ha levert": named as the supplier.
+    "accuse": [(r"pek(?:e|er|te|es)|pekt|peika|peikar|peika|peikt", r"ut")],
     "plan": [(r"tar|ta|tok", r"sikte"), (r"har|hadde", r"til", r"hensikt")],
     "halt": [(r"sett(?:e|er)|satte|satt", r"på", r"pause")],
 }

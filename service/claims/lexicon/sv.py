@@ -45,6 +45,8 @@ WORDS: dict[str, list[str]] = {
         r"hjälp(?:a|er|te|t|s)",
         r"bistå|bistår|bistod|bistått",
     ],
+    # Makers: a finite verb that opens a clause and names the producer in a financing chain.
+    "produce": [r"producer(?:a|ar|ade|at|as)", r"tillverk(?:a|ar|ade|at|as|ades)"],
     "receive": [
         r"köp(?:a|er|te|t|s|tes|as|ts)",
         r"mott(?:a|ar|og|agit|as|ogs)",
@@ -155,6 +157,7 @@ WORDS: dict[str, list[str]] = {
         r"avse|avser|avsåg|avsett",
         r"åta|åtar|åtog|åtagit",
         r"ämna|ämnar|ämnade",
+        r"väntas|förväntas",  # "väntas levereras nästa år": expected, not yet done
         r"sikta|siktar|siktade",
     ],
     "consider": [
@@ -234,4 +237,6 @@ PHRASES: dict[str, list[tuple[str, ...]]] = {
     "plan": [(r"har|hade", r"för", r"avsikt")],
     "give": [(r"lån(?:a|ar|ade|at|as)", r"ut"), (r"betal(?:a|ar|ade|at)", r"för")],
     "hedge": [(r"ser|såg", r"ut", r"att")],
+    # "har pekats ut av FN för att ha levererat": named as the supplier by the one who points.
+    "accuse": [(r"peka|pekar|pekade|pekat|pekas|pekades|pekats", r"ut")],
 }
