@@ -6,6 +6,7 @@ evidence sentences and the full text are translated in one batched call.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass, field
 
@@ -112,16 +113,16 @@ def _named_actors(text: str) -> list[str]:
     return list(dict.fromkeys(a.name for a in find_actors(tokenize(text))))
 
 
-async def build_brief(
-    text: str,
-    source_language: str = "auto",
-    title: str | None = None,
-    engine: TranslationEngine | None = None,
-) -> Brief:
-    """Brief one article. Raises Problem 422 for blank text or an unsupported language."""
-    if not text or not text.strip():
-        raise Problem(422, "empty-text", "text is empty or blank.")
-    warnings: list[str] = []
+@dataclass(frozen=True)
+class _Analysis:
+    detection: Detection
+    claims: list[Claim]
+    summary: str
+    sentences: int
+
+
+def _analyse(text: str, source_language: str, title: str | None, warnings: list[str]) -> _Analysis:
+    """Everything but translation: pure CPU work, run off the event loop by build_brief."""
     detection = _language(text, source_language, warnings)
     language = detection.language
     claims = extract_claims(text, language)
@@ -132,16 +133,33 @@ async def build_brief(
             for c in extract_claims(title, language, source_field="title")
             if (c.supplier, c.recipient, c.stance) not in seen
         ] + claims
-    units = split_units(text)
-    summary = summarise(claims, language, len(text), len(units), _named_actors(text))
-    translation = await _translate(engine, claims, text, language, warnings)
+    sentences = len(split_units(text))
+    summary = summarise(claims, language, len(text), sentences, _named_actors(text))
+    return _Analysis(detection, claims, summary, sentences)
+
+
+async def build_brief(
+    text: str,
+    source_language: str = "auto",
+    title: str | None = None,
+    engine: TranslationEngine | None = None,
+) -> Brief:
+    """Brief one article. Raises Problem 422 for blank text or an unsupported language."""
+    if not text or not text.strip():
+        raise Problem(422, "empty-text", "text is empty or blank.")
+    warnings: list[str] = []
+    # A huge article takes seconds of extraction; in a thread, /healthz and other requests
+    # keep being answered meanwhile.
+    analysis = await asyncio.to_thread(_analyse, text, source_language, title, warnings)
+    claims = analysis.claims
+    translation = await _translate(engine, claims, text, analysis.detection.language, warnings)
     return Brief(
-        language=detection,
+        language=analysis.detection,
         claims=claims,
-        summary=summary,
+        summary=analysis.summary,
         bullets=[bullet(c) for c in claims],
         translation=translation,
         warnings=warnings,
         characters=len(text),
-        sentences=len(units),
+        sentences=analysis.sentences,
     )

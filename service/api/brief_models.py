@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Literal, cast
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from service.briefing import Brief
 from service.claims.types import Claim
@@ -17,6 +17,9 @@ StanceOut = Literal["asserted", "denied", "admitted", "planned", "requested"]
 
 
 class BriefRequest(BaseModel):
+    # A misspelt field ("source_langauge") must fail loudly, not be silently ignored.
+    model_config = ConfigDict(extra="forbid")
+
     text: str = Field(
         description="The article: headline on the first line, paragraphs on their own lines.",
         examples=[

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from service import langid
 from service.errors import Problem
@@ -15,6 +15,9 @@ TARGET_LANGUAGES = ("en",)
 
 
 class DetectRequest(BaseModel):
+    # A misspelt field ("source_langauge") must fail loudly, not be silently ignored.
+    model_config = ConfigDict(extra="forbid")
+
     text: str = Field(
         description="An article (paragraphs separated by line breaks) or a headline.",
         examples=["Nord-Korea har sendt artillerigranater til Russland, ifølge amerikanske kilder"],
