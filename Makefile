@@ -5,13 +5,26 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test browser bench-detect bench-claims lint screenshot fuzz bench-load
+.PHONY: run test browser bench-detect bench-claims lint screenshot fuzz bench-load bench-translate
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@
+
+# Benchmark contenders (langdetect, torch, transformers) and linters: only for the targets below.
+$(VENV)/.bench: $(VENV)/.installed pyproject.toml
 	$(PY) -m pip install -q -e '.[test,bench]'
 	touch $@
+
+$(VENV)/.lint: $(VENV)/.installed pyproject.toml
+	$(PY) -m pip install -q -e '.[test,lint]'
+	touch $@
+
+lint: $(VENV)/.lint
+	$(VENV)/bin/ruff check service models tests bench scripts
+	$(VENV)/bin/mypy service models
 
 run: $(VENV)/.installed
 	$(PY) -m service serve --host $(HOST) --port $(PORT)
@@ -32,15 +45,22 @@ fuzz: $(VENV)/.installed
 	FUZZ_EXAMPLES=1000 $(PY) -m pytest tests/test_fuzz.py
 
 # 32 clients for 2 minutes against uvicorn on 127.0.0.1 (ARGS="--duration 30" to shorten).
-bench-load: $(VENV)/.installed
+bench-load: $(VENV)/.bench
 	$(PY) bench/load.py $(ARGS)
 
-bench-detect: $(VENV)/.installed
+bench-detect: $(VENV)/.bench
 	$(PY) bench/bench_detect.py
 
 bench-claims: $(VENV)/.installed
 	$(PY) bench/bench_claims.py
 	$(PY) bench/bench_claims_speed.py
+
+# Translation speed, floor vs service vs transformers (bench/README.md); ~10 min on 2 idle cores.
+# Builds the random-weight transformer-big once (bench/models/, gitignored). ARGS="--tune" tunes.
+bench-translate: $(VENV)/.bench
+	@test -f bench/models/ct2-big-int8/model.bin -a -f bench/models/hf-marian-big/config.json \
+	  || $(PY) bench/build_big_model.py
+	$(PY) bench/bench_translate.py $(ARGS)
 
 # The page at / with the Swedish seed briefed, as PNG (needs Debian's chromium + chromium-driver).
 # MODEL_DIR=path/to/ct2-model fills the English pane; default: the configured model, if any.

@@ -35,21 +35,30 @@ class Settings(BaseSettings):
     )
     beam_size: int = Field(2, ge=1, le=8, description="Beam size; 1 is greedy (fastest).")
     max_sentence_tokens: int = Field(
-        200, ge=16, le=1000, description="Longer sentences (SentencePiece tokens) are split at "
-        "; : , or between words before translation; nothing is truncated."
+        200,
+        ge=16,
+        le=1000,
+        description="Longer sentences (SentencePiece tokens) are split at "
+        "; : , or between words before translation; nothing is truncated.",
     )
     decoding_length_ratio: float = Field(
         2.0, ge=1.0, le=10.0, description="max_decoding_length = ratio x longest source + margin."
     )
     decoding_length_margin: int = Field(10, ge=0, le=1000, description="See decoding_length_ratio.")
     fixed_decoding_ratio: float = Field(
-        0.0, ge=0.0, le=10.0, description="Benchmark only (bench/bench_translate.py): when > 0, "
+        0.0,
+        ge=0.0,
+        le=10.0,
+        description="Benchmark only (bench/bench_translate.py): when > 0, "
         "every model call decodes exactly ceil(ratio x longest source) tokens (min = max "
-        "decoding length), so a random-weight model does a real model's work. 0: off."
+        "decoding length), so a random-weight model does a real model's work. 0: off.",
     )
     no_repeat_ngram_size: int = Field(
-        6, ge=0, le=64, description="Forbid repeating an n-gram of this many tokens while "
-        "decoding (stops repetition loops); 0 disables."
+        6,
+        ge=0,
+        le=64,
+        description="Forbid repeating an n-gram of this many tokens while "
+        "decoding (stops repetition loops); 0 disables.",
     )
     repetition_penalty: float = Field(
         1.0, ge=1.0, le=5.0, description="CTranslate2 repetition penalty; 1.0 disables."
@@ -58,16 +67,23 @@ class Settings(BaseSettings):
         2048, ge=64, description="translate_batch max_batch_size with batch_type='tokens'."
     )
     batch_window_ms: float = Field(
-        5.0, ge=0.0, le=1000.0, description="How long an idle translator waits to gather "
-        "concurrent requests into one translate_batch call (cross-request micro-batching)."
+        5.0,
+        ge=0.0,
+        le=1000.0,
+        description="How long an idle translator waits to gather "
+        "concurrent requests into one translate_batch call (cross-request micro-batching).",
     )
     batch_max_sentences: int = Field(
-        1024, ge=1, description="Stop adding further requests to a merged call past this many "
-        "sentences (one request is never split across calls)."
+        1024,
+        ge=1,
+        description="Stop adding further requests to a merged call past this many "
+        "sentences (one request is never split across calls).",
     )
     translate_queue_size: int = Field(
-        64, ge=1, description="Translation requests allowed to wait for the translator; past "
-        "that, 503 with Retry-After."
+        64,
+        ge=1,
+        description="Translation requests allowed to wait for the translator; past "
+        "that, 503 with Retry-After.",
     )
     translation_cache_size: int = Field(
         10_000, ge=0, description="LRU cache of translated sentences (model, sentence); 0 disables."
@@ -91,7 +107,9 @@ class Settings(BaseSettings):
         120, ge=0, description="Requests per minute per API key (token bucket); 0 = no limit."
     )
     rate_limit_burst: int = Field(
-        20, ge=1, description="Requests one key may send at once before the per-minute rate applies."
+        20,
+        ge=1,
+        description="Requests one key may send at once before the per-minute rate applies.",
     )
 
     # --- observability -----------------------------------------------------------------------

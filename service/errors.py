@@ -69,7 +69,11 @@ def problem_response(problem: Problem) -> JSONResponse:
 def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
     # Keep what helps a client fix its request; drop echoed input (it may be megabytes).
     return [
-        {"loc": list(e.get("loc", ())), "msg": str(e.get("msg", "")), "type": str(e.get("type", ""))}
+        {
+            "loc": list(e.get("loc", ())),
+            "msg": str(e.get("msg", "")),
+            "type": str(e.get("type", "")),
+        }
         for e in exc.errors()
     ]
 
@@ -85,14 +89,21 @@ async def _on_validation(_: Request, exc: Exception) -> JSONResponse:
     first = errors[0] if errors else {"loc": [], "msg": "invalid request"}
     where = ".".join(str(p) for p in first["loc"])
     return problem_response(
-        Problem(422, "validation", f"{where}: {first['msg']}", title="Invalid request", errors=errors)
+        Problem(
+            422, "validation", f"{where}: {first['msg']}", title="Invalid request", errors=errors
+        )
     )
 
 
 async def _on_http(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     return problem_response(
-        Problem(exc.status_code, f"http-{exc.status_code}", str(exc.detail), headers=exc.headers)
+        Problem(
+            exc.status_code,
+            f"http-{exc.status_code}",
+            str(exc.detail),
+            headers=dict(exc.headers or {}),
+        )
     )
 
 

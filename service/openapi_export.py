@@ -39,7 +39,7 @@ def build_schema() -> dict[str, Any]:
     from service.config import Settings
 
     with _without_settings_env():
-        settings = Settings(_env_file=None)  # type: ignore[call-arg]
+        settings = Settings(_env_file=None)
     schema: dict[str, Any] = create_app(settings).openapi()
     return schema
 
