@@ -74,13 +74,13 @@ class Settings(BaseSettings):
         "concurrent requests into one translate_batch call (cross-request micro-batching).",
     )
     batch_max_sentences: int = Field(
-        1024,
+        256,
         ge=1,
         description="Stop adding further requests to a merged call past this many "
         "sentences (one request is never split across calls).",
     )
     translate_queue_size: int = Field(
-        64,
+        8,
         ge=1,
         description="Translation requests allowed to wait for the translator; past "
         "that, 503 with Retry-After.",
