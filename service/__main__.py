@@ -11,6 +11,7 @@ import uvicorn
 from service import batch
 from service.app import create_app
 from service.config import get_settings
+from service.memory import limit_malloc_arenas
 from service.observability import configure_logging
 
 
@@ -22,6 +23,7 @@ def main(argv: list[str] | None = None) -> None:
     serve.add_argument("--port", type=int, default=8000)
     batch.add_arguments(sub.add_parser("brief", help="brief a JSONL file of articles (resumable)"))
     args = parser.parse_args(argv)
+    limit_malloc_arenas()  # before the model's threads exist
 
     if args.command == "brief":
         settings = get_settings()
