@@ -13,7 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 SEEDS = Path(__file__).resolve().parent
-STANCES = {"asserted", "denied", "admitted", "planned", "requested"}
+STANCES = {"asserted", "denied", "admitted", "planned", "requested", "refused"}
 LANGUAGES = {"nb", "nn", "sv", "da"}
 FIELDS = {"supplier": str, "recipient": str, "items": str, "stance": str, "source": str, "hedged": bool}
 # Length window for the hand-written test articles (the two real seeds are exempt).
