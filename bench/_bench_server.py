@@ -1,7 +1,8 @@
 """The service as a benchmark contender: a uvicorn subprocess on loopback and plain HTTP clients.
 
-The server is started exactly as a user starts it (`python -m service serve`) with BRIEF_*
-settings in its environment; the clients use keep-alive `http.client` connections, one per
+The server is started as a user starts it (`python -m service serve`, through bench/serve.py,
+which adds only the benchmark-only fixed decoding length) with BRIEF_* settings in its
+environment; the clients use keep-alive `http.client` connections, one per
 client thread, so the numbers include HTTP, JSON, validation, segmentation and the batcher.
 """
 
@@ -72,13 +73,17 @@ def _get(port: int, path: str) -> tuple[int, bytes]:
 @contextmanager
 def serve(model_dir: Path, settings: dict[str, str], extra_env: dict[str, str] | None = None
           ) -> Iterator[Server]:
-    """Start `python -m service serve` with BRIEF_MODEL_DIR and `settings`; stop it afterwards."""
+    """Start the service with BRIEF_MODEL_DIR and `settings`; stop it afterwards. The key
+    `fixed_decoding_ratio` is the benchmark knob of bench/serve.py, not a setting."""
+    settings = dict(settings)
+    ratio = settings.pop("fixed_decoding_ratio", "0")
     env = {k: v for k, v in os.environ.items() if not k.startswith("BRIEF_")}
     env.update(extra_env or {})
     env.update({"BRIEF_MODEL_DIR": str(model_dir), "BRIEF_LOG_LEVEL": "WARNING"})
     env.update({f"BRIEF_{k.upper()}": v for k, v in settings.items()})
     port = _free_port()
-    cmd = [sys.executable, "-m", "service", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    cmd = [sys.executable, str(ROOT / "bench" / "serve.py"), "--host", "127.0.0.1",
+           "--port", str(port), "--fixed-decoding-ratio", ratio]
     started = time.perf_counter()
     process = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
     try:

@@ -9,7 +9,7 @@ from the FLORES dev sentences and the seed articles. A client told 503 + Retry-A
 server's resident memory after start-up, after warm-up, and its floor and peak over the
 measured phase (sampled every 2 s).
 
-Random weights never emit </s>, so the server gets BRIEF_FIXED_DECODING_RATIO=1.2: every model
+Random weights never emit </s>, so the server gets a fixed decoding ratio of 1.2: every model
 call decodes a real model's output length instead of the maximum. Other settings via --env.
 
 Targets (exit status 1 when missed): no 5xx other than 503, every 503 is the engine's designed
@@ -43,6 +43,7 @@ from urllib.parse import urlsplit
 import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
+FIXED_DECODING_RATIO = 1.2  # see the module docstring
 BIG_MODEL = ROOT / "bench" / "models" / "ct2-big-int8"
 FLORES = ROOT / "bench" / "data" / "flores"
 SEEDS = ROOT / "seeds"
@@ -139,10 +140,12 @@ def _model_dir(tmp: Path) -> tuple[Path, str]:
 def start_server(
     model_dir: Path, port: int, env_extra: dict[str, str], log_file: Any
 ) -> subprocess.Popen[bytes]:
-    """uvicorn via the service's own entry point, on 127.0.0.1 only. Logs go to a file: a pipe
-    nobody reads would fill up and stall the server mid-run."""
+    """uvicorn via the service's own entry point (bench/serve.py: `python -m service serve` plus
+    the fixed decoding length), on 127.0.0.1 only. Logs go to a file: a pipe nobody reads would
+    fill up and stall the server mid-run."""
     env = {**os.environ, "BRIEF_MODEL_DIR": str(model_dir), **env_extra}
-    cmd = [sys.executable, "-m", "service", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    cmd = [sys.executable, str(ROOT / "bench" / "serve.py"), "--host", "127.0.0.1",
+           "--port", str(port), "--fixed-decoding-ratio", str(FIXED_DECODING_RATIO)]
     return subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT)
 
 
@@ -327,8 +330,7 @@ def main() -> int:
         port = _free_port()
         # Random weights never emit </s>, so every sentence would decode to the maximum length;
         # the engine's benchmark setting makes each call decode a real model's output length.
-        env_extra = {"BRIEF_FIXED_DECODING_RATIO": "1.2"}
-        env_extra.update(item.split("=", 1) for item in args.env)
+        env_extra = dict(item.split("=", 1) for item in args.env)
         log_path = Path(tmp) / "server.log"
         with log_path.open("wb") as log_file:
             server = start_server(model_dir, port, env_extra, log_file)

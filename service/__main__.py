@@ -10,38 +10,45 @@ import uvicorn
 
 from service import batch
 from service.app import create_app
-from service.config import get_settings
+from service.config import Settings, get_settings
 from service.memory import limit_malloc_arenas
 from service.observability import configure_logging
+from service.translation.options import TranslationOptions
+
+
+def serve(
+    settings: Settings, host: str, port: int, translation: TranslationOptions | None = None
+) -> None:
+    """Run the HTTP service in this process until it is stopped (SIGINT/SIGTERM)."""
+    limit_malloc_arenas()  # before the model's threads exist
+    configure_logging(settings.log_level, settings.log_format)
+    # log_config=None keeps the logging set up above; the app logs its own access lines.
+    uvicorn.run(
+        create_app(settings, translation),
+        host=host,
+        port=port,
+        timeout_graceful_shutdown=30,
+        log_config=None,
+        access_log=False,
+    )
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m service")
     sub = parser.add_subparsers(dest="command", required=True)
-    serve = sub.add_parser("serve", help="run the HTTP service")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
+    serve_cmd = sub.add_parser("serve", help="run the HTTP service")
+    serve_cmd.add_argument("--host", default="127.0.0.1")
+    serve_cmd.add_argument("--port", type=int, default=8000)
     batch.add_arguments(sub.add_parser("brief", help="brief a JSONL file of articles (resumable)"))
     args = parser.parse_args(argv)
-    limit_malloc_arenas()  # before the model's threads exist
 
+    settings = get_settings()
     if args.command == "brief":
-        settings = get_settings()
+        limit_malloc_arenas()
         configure_logging(settings.log_level, settings.log_format)
         sys.exit(batch.main(args, settings))
-
     if args.command == "serve":
-        settings = get_settings()
-        configure_logging(settings.log_level, settings.log_format)
-        # log_config=None keeps the logging set up above; the app logs its own access lines.
-        uvicorn.run(
-            create_app(settings),
-            host=args.host,
-            port=args.port,
-            timeout_graceful_shutdown=30,
-            log_config=None,
-            access_log=False,
-        )
+        serve(settings, args.host, args.port)
 
 
 if __name__ == "__main__":

@@ -1,12 +1,11 @@
-"""Optional API keys and a per-key rate limit, as one FastAPI dependency every /v1 route reuses.
+"""Who may call the service: optional API keys and a per-key rate limit.
 
-Off by default: with neither `BRIEF_API_KEYS` nor `BRIEF_API_KEYS_FILE` set the dependency lets
-every request through (the default bind is 127.0.0.1). With keys configured, a request must carry
-a known key in the `X-API-Key` header or the `api_key` query parameter; otherwise 401. Each key has
-a token bucket: past it, 429 with Retry-After. Health, docs and schema routes never include the
-dependency. The LibreTranslate-compatible routes use the same `Guard` (keys and buckets) through
-`get_guard`, reading `api_key` from their JSON or form bodies and answering in LibreTranslate's
-error dialect.
+Off by default: with neither `BRIEF_API_KEYS` nor `BRIEF_API_KEYS_FILE` set every request is let
+through (the default bind is 127.0.0.1). With keys configured, `Guard.admit` is the one check:
+a known key within its token bucket is admitted, anything else raises `AccessDenied` saying why.
+Each HTTP surface only finds the key where its clients put it and words the refusal in its own
+dialect (problem+json for /v1 and the page, LibreTranslate's `{"error"}` for its routes); see
+`service.api.deps`.
 """
 
 from __future__ import annotations
@@ -16,29 +15,12 @@ import math
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any
-
-from fastapi import Depends, Request
-from fastapi.security import APIKeyHeader, APIKeyQuery
+from typing import Literal
 
 from service.config import Settings
-from service.errors import PROBLEM_MEDIA_TYPE, Problem, ProblemDetail
 
 HEADER_NAME = "X-API-Key"
 FIELD_NAME = "api_key"
-
-# auto_error=False: the schemes document where a key goes (and give Swagger UI its Authorize
-# button); whether one is required is decided at run time from the settings.
-_header_scheme = APIKeyHeader(
-    name=HEADER_NAME,
-    auto_error=False,
-    description="API key; required only when the server is configured with keys.",
-)
-_query_scheme = APIKeyQuery(
-    name=FIELD_NAME,
-    auto_error=False,
-    description="API key as a query parameter (alternative to the header).",
-)
 
 
 def _digest(key: str) -> str:
@@ -125,6 +107,17 @@ class RateLimiter:
         return bucket.take(now)
 
 
+class AccessDenied(Exception):
+    """Why a request is refused: no key, an unknown key, or a key past its rate limit."""
+
+    def __init__(
+        self, reason: Literal["missing", "unknown", "rate-limited"], retry_after: int = 0
+    ) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.retry_after = retry_after
+
+
 @dataclass(frozen=True)
 class Guard:
     """Keys and limiter of one app instance."""
@@ -139,65 +132,18 @@ class Guard:
             RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst),
         )
 
-
-def get_guard(request: Request) -> Guard:
-    """The app's Guard, built from its settings on first use and kept on app.state."""
-    guard: Guard | None = getattr(request.app.state, "guard", None)
-    if guard is None:
-        guard = Guard.from_settings(request.app.state.settings)
-        request.app.state.guard = guard
-    return guard
-
-
-async def require_api_key(
-    request: Request,
-    header_key: Annotated[str | None, Depends(_header_scheme)],
-    query_key: Annotated[str | None, Depends(_query_scheme)],
-) -> str | None:
-    """Admit the request or raise a 401/429 Problem. Returns the key identity (None when off)."""
-    guard = get_guard(request)
-    if not guard.keys.enabled:
-        return None
-    key = header_key or query_key
-    if not key:
-        raise Problem(
-            401,
-            "api-key-missing",
-            f"This server requires an API key: send it in the {HEADER_NAME} header "
-            f"or as {FIELD_NAME}.",
-            title="API key required",
-        )
-    identity = guard.keys.identify(key)
-    if identity is None:
-        raise Problem(401, "api-key-unknown", "The API key is not known.", title="Unknown API key")
-    wait = guard.limiter.take(identity)
-    if wait > 0:
-        retry_after = max(1, math.ceil(wait))
-        raise Problem(
-            429,
-            "rate-limited",
-            f"Rate limit of {guard.limiter.per_minute} requests per minute for this key "
-            f"exceeded; retry in {retry_after} s.",
-            headers={"Retry-After": str(retry_after)},
-        )
-    return identity
+    def admit(self, key: str | None) -> str | None:
+        """The key's identity (None when access control is off), or raise AccessDenied."""
+        if not self.keys.enabled:
+            return None
+        if not key:
+            raise AccessDenied("missing")
+        identity = self.keys.identify(key)
+        if identity is None:
+            raise AccessDenied("unknown")
+        wait = self.limiter.take(identity)
+        if wait > 0:
+            raise AccessDenied("rate-limited", max(1, math.ceil(wait)))
+        return identity
 
 
-ApiKeyDep = Annotated[str | None, Depends(require_api_key)]
-
-# Documented on every route that takes the dependency.
-SECURITY_RESPONSES: dict[int | str, dict[str, Any]] = {
-    401: {
-        "model": ProblemDetail,
-        "content": {PROBLEM_MEDIA_TYPE: {}},
-        "description": "Missing or unknown API key (only when the server has keys configured)",
-    },
-    429: {
-        "model": ProblemDetail,
-        "content": {PROBLEM_MEDIA_TYPE: {}},
-        "description": "Per-key rate limit exceeded; see Retry-After",
-        "headers": {
-            "Retry-After": {"description": "Seconds to wait", "schema": {"type": "integer"}}
-        },
-    },
-}

@@ -27,11 +27,13 @@ from typing import Any
 from pydantic import ValidationError
 from tqdm import tqdm
 
-from service.api.brief_models import BriefRequest, brief_view
 from service.briefing import build_brief
 from service.config import Settings, get_settings
 from service.errors import TYPE_BASE, Problem
+from service.input_limits import check_fields
+from service.schemas.brief import BriefRequest, BriefResponse
 from service.translation.engine import load_engine
+from service.translation.options import TranslationOptions
 
 log = logging.getLogger("service.batch")
 
@@ -264,25 +266,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _limited(brief_fn: BriefFn, settings: Settings) -> BriefFn:
-    # The same text limit as the API, so an archive run cannot take what a request could not.
+    # The same text and title limits as the API, so an archive run cannot take what a request
+    # could not.
     async def limited(text: str, source_language: str, title: str | None) -> Any:
-        if len(text) > settings.max_text_chars:
-            raise Problem(
-                413,
-                "text-too-long",
-                f"text has {len(text)} characters; the limit is {settings.max_text_chars}.",
-            )
+        check_fields({"text": text, "title": title}, settings)
         return await brief_fn(text, source_language, title)
 
     return limited
 
 
 async def _run(args: argparse.Namespace, settings: Settings) -> BatchStats:
-    engine = load_engine(settings)
+    engine = load_engine(settings.model_dir, TranslationOptions.from_settings(settings))
 
     async def brief_fn(text: str, source_language: str, title: str | None) -> Any:
         # The same JSON as the API's answer.
-        return brief_view(await build_brief(text, source_language, title, engine))
+        brief = await build_brief(text, source_language, title, engine)
+        return BriefResponse.of(brief).model_dump(mode="json")
 
     try:
         return await run_batch(

@@ -10,12 +10,13 @@ import asyncio
 import logging
 from dataclasses import dataclass, field
 
+from service import languages
 from service.claims import Claim, extract_claims
 from service.claims.actors import find_actors
 from service.claims.summary import bullet, summarise
 from service.claims.text import split_units, tokenize
 from service.errors import Problem
-from service.langid import TRANSLATABLE, Candidate, Detection, detect
+from service.languages.detect import Candidate, Detection, detect
 from service.translation.engine import INSTALL_COMMAND, QueueFull, TranslationEngine
 
 log = logging.getLogger(__name__)
@@ -48,7 +49,8 @@ def _language(text: str, source_language: str, warnings: list[str]) -> Detection
                 422,
                 "unsupported-language",
                 f"The text looks like '{detection.language}' (confidence "
-                f"{detection.confidence:.2f}); this service briefs nb, nn, sv and da. "
+                f"{detection.confidence:.2f}); this service briefs "
+                f"{', '.join(languages.source_codes())}. "
                 "Set source_language to override.",
             )
         if detection.mixed:
@@ -58,11 +60,12 @@ def _language(text: str, source_language: str, warnings: list[str]) -> Detection
                 f"with the {detection.language} lexicon."
             )
         return detection
-    if source_language not in TRANSLATABLE:
+    if not languages.is_source(source_language):
+        served = ", ".join(languages.source_codes())
         raise Problem(
             422,
             "unsupported-language",
-            f"source_language '{source_language}' is not supported; use auto, nb, nn, sv or da.",
+            f"source_language '{source_language}' is not supported; use auto, {served}.",
         )
     if detection.language != source_language:
         warnings.append(

@@ -45,14 +45,6 @@ class Settings(BaseSettings):
         2.0, ge=1.0, le=10.0, description="max_decoding_length = ratio x longest source + margin."
     )
     decoding_length_margin: int = Field(10, ge=0, le=1000, description="See decoding_length_ratio.")
-    fixed_decoding_ratio: float = Field(
-        0.0,
-        ge=0.0,
-        le=10.0,
-        description="Benchmark only (bench/bench_translate.py): when > 0, "
-        "every model call decodes exactly ceil(ratio x longest source) tokens (min = max "
-        "decoding length), so a random-weight model does a real model's work. 0: off.",
-    )
     no_repeat_ngram_size: int = Field(
         6,
         ge=0,
@@ -79,11 +71,13 @@ class Settings(BaseSettings):
         description="Stop adding further requests to a merged call past this many "
         "sentences (one request is never split across calls).",
     )
-    translate_queue_size: int = Field(
-        8,
-        ge=1,
-        description="Translation requests allowed to wait for the translator; past "
-        "that, 503 with Retry-After.",
+    translate_max_wait_s: float = Field(
+        10.0,
+        gt=0.0,
+        le=600.0,
+        description="Admission by work: a translation request is refused (503 with "
+        "Retry-After) only when the estimated wait for it (the source tokens queued ahead of it "
+        "times the measured seconds per token) exceeds this many seconds.",
     )
     translation_cache_size: int = Field(
         10_000, ge=0, description="LRU cache of translated sentences (model, sentence); 0 disables."

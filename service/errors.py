@@ -120,12 +120,29 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Exception, _on_unexpected)
 
 
+def problem_responses(
+    descriptions: dict[int, str], headers: dict[int, dict[str, Any]] | None = None
+) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses` for error statuses answered as problem+json (see api.openapi)."""
+    out: dict[int | str, dict[str, Any]] = {}
+    for code, description in descriptions.items():
+        entry: dict[str, Any] = {
+            "model": ProblemDetail,
+            "content": {PROBLEM_MEDIA_TYPE: {}},
+            "description": description,
+        }
+        if headers and code in headers:
+            entry["headers"] = headers[code]
+        out[code] = entry
+    return out
+
+
 # Documented on every route so the OpenAPI schema shows the error shape.
-PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
-    code: {"model": ProblemDetail, "content": {PROBLEM_MEDIA_TYPE: {}}, "description": desc}
-    for code, desc in {
+PROBLEM_RESPONSES = problem_responses(
+    {
         400: "Malformed body: not valid UTF-8 JSON, or an unreadable form",
         413: "Body or text too large",
         422: "Invalid request (empty text, unsupported language, wrong types)",
-    }.items()
-}
+    }
+)
+RETRY_AFTER = {"Retry-After": {"description": "Seconds to wait", "schema": {"type": "integer"}}}

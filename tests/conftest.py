@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,8 @@ from fastapi.testclient import TestClient
 
 from service.app import create_app
 from service.config import Settings
+from service.translation.engine import TranslationEngine, load_engine
+from service.translation.options import TranslationOptions
 from tests.tiny_model import build_tiny_model
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -27,6 +30,15 @@ def tiny_settings(model_dir: Path, **overrides: object) -> Settings:
     values: dict[str, object] = {"decoding_length_ratio": 1.0, "decoding_length_margin": 4}
     values.update(overrides)
     return Settings(model_dir=model_dir, **values)  # type: ignore[arg-type]
+
+
+def tiny_engine(
+    model_dir: Path, options: dict[str, object] | None = None, **settings: object
+) -> TranslationEngine | None:
+    """An engine on `model_dir` from tiny_settings(**settings), with engine `options` replaced
+    (e.g. the benchmark-only fixed_decoding_ratio, which is no setting)."""
+    base = TranslationOptions.from_settings(tiny_settings(model_dir, **settings))
+    return load_engine(model_dir, replace(base, **(options or {})))  # type: ignore[arg-type]
 
 
 @pytest.fixture()

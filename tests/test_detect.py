@@ -8,8 +8,9 @@ import numpy as np
 import pytest
 from fastapi.testclient import TestClient
 
-from service import langid
-from service.langid_lexicon import votes
+from service import languages
+from service.languages import detect as langid
+from service.languages.lexicon import votes
 
 ROOT = Path(__file__).resolve().parent.parent
 FLORES = ROOT / "bench" / "data" / "flores"
@@ -37,7 +38,7 @@ def flores(code: str, lines: slice) -> list[str]:
 def test_sentence_in_each_language(code: str) -> None:
     found = langid.detect(SENTENCES[code])
     assert found.language == code
-    assert found.supported is (code in langid.TRANSLATABLE)
+    assert found.supported is languages.is_source(code)
     assert 0.5 < found.confidence <= 1
     assert found.candidates[0].language == code
     assert not found.mixed
@@ -198,12 +199,12 @@ def test_languages_route(client_no_model: TestClient) -> None:
     assert r.status_code == 200
     body = r.json()
     assert body["targets"] == ["en"]
-    languages = body["languages"]
-    assert [x["code"] for x in languages[:4]] == list(langid.TRANSLATABLE)
-    by_code = {x["code"]: x for x in languages}
+    listed = body["languages"]
+    assert [x["code"] for x in listed[:4]] == list(languages.source_codes())
+    by_code = {x["code"]: x for x in listed}
     assert by_code["nn"] == {"code": "nn", "name": "Norwegian Nynorsk", "translatable": True}
     assert by_code["en"]["translatable"] is False
-    assert all(x["name"] for x in languages)
+    assert all(x["name"] for x in listed)
 
 
 def test_detect_route_text_over_the_limit_is_413_problem(client_no_model: TestClient) -> None:

@@ -1,6 +1,6 @@
-"""BRIEF_FIXED_DECODING_RATIO (benchmark only): every sentence of a call decodes exactly
-ceil(ratio x longest source) tokens, so bench/bench_translate.py gives the service and the raw
-translator the same work; 0 keeps normal decoding."""
+"""TranslationOptions.fixed_decoding_ratio (benchmarks only, not a setting): every sentence of
+a call decodes exactly ceil(ratio x longest source) tokens, so bench/bench_translate.py gives
+the service and the raw translator the same work; 0 keeps normal decoding."""
 
 from __future__ import annotations
 
@@ -8,14 +8,14 @@ import asyncio
 import math
 from pathlib import Path
 
-from service.translation.engine import load_engine
-from tests.conftest import tiny_settings
+from tests.conftest import tiny_engine
 from tests.tiny_model import NB, SV, spy_on
 
 
 def _decode(model_dir: Path, ratio: float) -> tuple[list[list[str]], int]:
-    engine = load_engine(tiny_settings(model_dir, fixed_decoding_ratio=ratio,
-                                       translation_cache_size=0, beam_size=1))
+    engine = tiny_engine(
+        model_dir, {"fixed_decoding_ratio": ratio}, translation_cache_size=0, beam_size=1
+    )
     assert engine is not None
     spy = spy_on(engine)
     try:

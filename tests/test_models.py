@@ -14,9 +14,8 @@ import pytest
 from models.__main__ import main
 from models.catalogue import ModelEntry, load_catalogue
 from models.install import InstallError, install
-from service.translation.engine import load_engine
 from service.translation.guard import collapse_repeats
-from tests.conftest import tiny_settings
+from tests.conftest import tiny_engine
 from tests.tiny_model import (
     SOURCE_FILES,
     _flores_lines,
@@ -83,7 +82,7 @@ def test_install_writes_a_loadable_model_with_its_info(tmp_path: Path) -> None:
     assert not dest.with_name(dest.name + ".partial").exists()
     info = json.loads((dest / "model_info.json").read_text())
     assert info["licence"] == "CC-BY-4.0" and info["source"].startswith(entry.repo + "@")
-    engine = load_engine(tiny_settings(dest))
+    engine = tiny_engine(dest)
     assert engine is not None
     try:
         assert (
@@ -164,7 +163,7 @@ def test_real_conversion_matches_transformers_generation(tmp_path: Path) -> None
     expected = tokenizer.convert_tokens_to_string(kept).strip()
 
     # float32 so that the comparison is exact; the install itself is int8 (checked to load).
-    settings = tiny_settings(
+    engine = tiny_engine(
         dest,
         compute_type="float32",
         beam_size=1,
@@ -172,7 +171,6 @@ def test_real_conversion_matches_transformers_generation(tmp_path: Path) -> None
         decoding_length_margin=0,
         translation_cache_size=0,
     )
-    engine = load_engine(settings)
     assert engine is not None
     try:
         [ours] = asyncio.run(engine.translate([sentence], "nb"))

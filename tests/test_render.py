@@ -8,15 +8,9 @@ from html.parser import HTMLParser
 import pytest
 from fastapi.testclient import TestClient
 
-from service.render import (
-    BriefView,
-    ClaimView,
-    brief_response,
-    highlighted_text_html,
-    negotiate,
-    render_html,
-    render_markdown,
-)
+from service.api.routes.brief import brief_response, negotiate
+from service.rendering import brief_fragment, render_html, render_markdown
+from service.schemas.brief import BriefResponse, ClaimOut
 from tests.conftest import SEEDS
 
 TEXT = (
@@ -29,9 +23,9 @@ SENT2 = TEXT.index("Kina"), len(TEXT)
 
 def _claim(
     supplier: str, recipient: str, stance: str, span: tuple[int, int], **kw: object
-) -> ClaimView:
+) -> ClaimOut:
     start, end = span
-    claim: ClaimView = {
+    claim: dict[str, object] = {
         "supplier": supplier,
         "recipient": recipient,
         "items": "missiles",
@@ -40,19 +34,28 @@ def _claim(
         "source": None,
         "evidence": {"text": TEXT[start:end], "start": start, "end": end, "text_en": None},
     }
-    claim.update(kw)  # type: ignore[typeddict-item]
-    return claim
+    claim.update(kw)
+    return ClaimOut.model_validate(claim)
 
 
-def _brief(*claims: ClaimView, translation: str | None = None) -> BriefView:
-    return {
-        "language": {"language": "sv", "confidence": 0.98, "supported": True, "candidates": []},
-        "claims": list(claims),
-        "summary": "North Korea supplies missiles to Russia, the report says.",
-        "bullets": ["China denies supplying weapons to Russia."],
-        "translation": {"text": translation} if translation else None,
-        "warnings": [] if translation else ["No translation model is loaded."],
-    }
+def _brief(*claims: ClaimOut, translation: str | None = None) -> BriefResponse:
+    return BriefResponse.model_validate(
+        {
+            "language": {
+                "language": "sv",
+                "confidence": 0.98,
+                "supported": True,
+                "candidates": [],
+                "mixed": False,
+                "segments": [],
+            },
+            "claims": list(claims),
+            "summary": "North Korea supplies missiles to Russia, the report says.",
+            "bullets": ["China denies supplying weapons to Russia."],
+            "translation": {"text": translation} if translation else None,
+            "warnings": [] if translation else ["No translation model is loaded."],
+        }
+    )
 
 
 class _Marks(HTMLParser):
@@ -141,7 +144,7 @@ def test_overlapping_spans_are_cut_and_every_claim_keeps_an_anchor() -> None:
         _claim("North Korea", "Russia", "planned", inner),
         _claim("North Korea", "Russia", "denied", SENT1),
     )
-    markup = highlighted_text_html(TEXT, brief["claims"])
+    markup = brief_fragment(brief, TEXT)
     marks = _marks(markup)
     assert "".join(text for _, text in marks) == TEXT[slice(*SENT1)]
     assert [text for _, text in marks] == [
@@ -159,7 +162,7 @@ def test_bad_offsets_are_not_highlighted_and_text_is_escaped() -> None:
         _claim("Iran", "Russia", "asserted", (5, 500)),
         _claim("Iran", "Russia", "asserted", (4, 2)),
     ]
-    markup = highlighted_text_html(text, claims)
+    markup = brief_fragment(_brief(*claims), text)
     assert _marks(markup) == []
     assert "&lt;b&gt;Iran&lt;/b&gt; &amp; Russland" in markup
 
@@ -169,6 +172,22 @@ def test_html_escapes_claim_fields() -> None:
     page = render_html(brief, "<i>t</i>", TEXT)
     assert "<script>alert" not in page and "&lt;script&gt;" in page
     assert "<i>t</i>" not in page
+
+
+def test_every_brief_field_is_escaped_in_html() -> None:
+    """Autoescape covers every value a template shows: a marker in each string field of the
+    brief must never come out as markup."""
+    evil = '<img src=x onerror="alert(1)">'
+    text = f"{evil} Nordkorea levererar robotar till Ryssland."
+    claim = _claim(evil, evil, "asserted", (0, len(text)), items=evil, source=evil)
+    claim = claim.model_copy(
+        update={"evidence": claim.evidence.model_copy(update={"text": text, "text_en": evil})}
+    )
+    brief = _brief(claim, translation=evil).model_copy(
+        update={"summary": evil, "bullets": [evil], "warnings": [evil]}
+    )
+    for markup in (render_html(brief, evil, text), brief_fragment(brief, text)):
+        assert "<img" not in markup and "&lt;img" in markup
 
 
 def test_translation_shown_beside_the_original_or_its_absence_said() -> None:

@@ -10,9 +10,10 @@ from fastapi import APIRouter, FastAPI
 from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
+from service.access import ApiKeys, RateLimiter, TokenBucket, read_keys_file
+from service.api.deps import ApiKeyDep
 from service.app import create_app
 from service.config import Settings
-from service.security import ApiKeyDep, ApiKeys, RateLimiter, TokenBucket, read_keys_file
 
 TEXT = {"text": "Regjeringen vil sende flere luftvernsystemer til Ukraina i år."}
 

@@ -10,14 +10,15 @@ from typing import Any
 
 import pytest
 
-from service.translation.engine import QueueFull, TranslationEngine, load_engine
+from service.translation.batcher import MicroBatcher
+from service.translation.engine import QueueFull, TranslationEngine
 from service.translation.segment import split_text
-from tests.conftest import tiny_settings
+from tests.conftest import tiny_engine
 from tests.tiny_model import NB, SV, spy_on
 
 
 def make_engine(model_dir: Path, **overrides: Any) -> TranslationEngine:
-    engine = load_engine(tiny_settings(model_dir, **overrides))
+    engine = tiny_engine(model_dir, **overrides)
     assert engine is not None
     return engine
 
@@ -40,7 +41,7 @@ def test_load_engine_without_model_returns_none_and_logs_one_line(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level("INFO", logger="service.translation")
-    assert load_engine(tiny_settings(tmp_path / "nothing")) is None
+    assert tiny_engine(tmp_path / "nothing") is None
     lines = [r for r in caplog.records if r.name.startswith("service.translation")]
     assert len(lines) == 1
     assert "python -m models install" in lines[0].getMessage()
@@ -49,7 +50,7 @@ def test_load_engine_without_model_returns_none_and_logs_one_line(
 def test_broken_model_dir_returns_none(tmp_path: Path) -> None:
     for name in ("model.bin", "source.spm", "target.spm"):
         (tmp_path / name).write_bytes(b"not a model")
-    assert load_engine(tiny_settings(tmp_path)) is None
+    assert tiny_engine(tmp_path) is None
 
 
 def test_batch_order_is_kept(engine: TranslationEngine) -> None:
@@ -138,30 +139,59 @@ def test_concurrent_requests_merge_into_one_model_call(tiny_model_dir: Path) -> 
     assert [m[0] for m in merged] == together  # and each got its own translation back
 
 
-def test_full_queue_refuses_at_once_with_retry_after(tiny_model_dir: Path) -> None:
+def test_admission_is_by_work_ahead_and_retry_after_comes_from_the_estimate() -> None:
+    """A request is refused only when the work queued ahead of it, at the measured cost per
+    unit, would keep it waiting past max_wait_s; Retry-After is the excess, rounded up."""
     gate = threading.Event()
-    engine = make_engine(
-        tiny_model_dir, translation_cache_size=0, translate_queue_size=1, batch_window_ms=0
-    )
-    spy_on(engine, gate)
 
-    async def scenario() -> tuple[list[str], list[str], QueueFull]:
-        running = asyncio.create_task(engine.translate([NB[60]], "nb"))
-        await asyncio.sleep(0.05)  # the first is now inside the (blocked) model call
-        waiting = asyncio.create_task(engine.translate([NB[61]], "nb"))
-        await asyncio.sleep(0.01)  # the second waits in the queue, which is now full
-        with pytest.raises(QueueFull) as refused:
-            await engine.translate([NB[62]], "nb")
+    def run(items: list[str]) -> list[str]:
+        gate.wait(10)
+        return [i.upper() for i in items]
+
+    batcher: MicroBatcher[str, str] = MicroBatcher(
+        run, weight=len, window_s=0, max_wait_s=5.0, max_items=256
+    )
+
+    async def scenario() -> tuple[list[list[str]], QueueFull, float]:
         gate.set()
-        return await running, await waiting, refused.value
+        assert await batcher.submit(["warm"]) == ["WARM"]  # one timed call: a cost estimate
+        gate.clear()
+        batcher.seconds_per_unit = 1.0  # pin the estimate: 1 s per unit of work
+        running = asyncio.create_task(batcher.submit(["aa"]))  # inside the (blocked) call
+        await asyncio.sleep(0.05)
+        queued = [asyncio.create_task(batcher.submit(["bbb"]))]  # 2 s ahead: admitted
+        await asyncio.sleep(0.01)
+        wait = batcher.estimated_wait()  # what is left of 2 units running, plus 3 queued
+        queued.append(asyncio.create_task(batcher.submit(["cccc"])))  # just under 5 s: admitted
+        await asyncio.sleep(0.01)
+        with pytest.raises(QueueFull) as refused:  # about 2 + 3 + 4 = 9 s ahead: refused
+            await batcher.submit(["d"])
+        gate.set()
+        return [await running, *[await q for q in queued]], refused.value, wait
 
     try:
-        first, second, refused = asyncio.run(scenario())
+        done, refused, wait = asyncio.run(scenario())
     finally:
         gate.set()
+        batcher.close()
+    assert done == [["AA"], ["BBB"], ["CCCC"]]
+    assert 4.8 < wait < 5.0
+    assert refused.retry_after == 4  # ceil(about 8.9 s ahead - 5 s allowed)
+
+
+def test_sixteen_concurrent_single_sentences_are_all_served(tiny_model_dir: Path) -> None:
+    """Light load is served, not refused: the work of 16 sentences is far below the wait."""
+    engine = make_engine(tiny_model_dir, translation_cache_size=0)
+
+    async def scenario() -> list[list[str]]:
+        await engine.translate([NB[80]], "nb")  # a measured cost, so admission is active
+        return await asyncio.gather(*(engine.translate([NB[81 + i]], "nb") for i in range(16)))
+
+    try:
+        results = asyncio.run(scenario())
+    finally:
         engine.close()
-    assert refused.retry_after >= 1
-    assert first[0] and second[0]
+    assert len(results) == 16 and all(r[0] for r in results)
 
 
 def test_text_with_nothing_to_translate_passes_through(engine: TranslationEngine) -> None:

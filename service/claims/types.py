@@ -5,8 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Stance = Literal["asserted", "denied", "admitted", "planned", "requested"]
-STANCES: tuple[Stance, ...] = ("asserted", "denied", "admitted", "planned", "requested")
+Stance = Literal["asserted", "denied", "admitted", "planned", "requested", "refused"]
+STANCES: tuple[Stance, ...] = (
+    "asserted",
+    "denied",
+    "admitted",
+    "planned",
+    "requested",
+    "refused",
+)
 
 
 @dataclass

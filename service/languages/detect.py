@@ -6,7 +6,7 @@ How a text is decided:
 2. Each unit gets py3langid's probabilities over its 140 languages (temperature-calibrated by
    length). When the Scandinavian group (nb, nn, da, sv) outweighs the best single other
    language, the split *inside* the group is redone: the group-internal log-probabilities plus
-   function-word and ending votes from `langid_lexicon` (ikkje/ikke, frå/fra, -leg/-lig ...).
+   function-word and ending votes from `languages.lexicon` (ikkje/ikke, frå/fra, -leg/-lig ...).
    That is what tells Bokmål from Nynorsk and Danish on short units (see bench/bench_detect.py).
 3. The article's language is the majority by characters of the *reliable* units (enough
    letters, a clear winner). A unit keeps a language of its own only when it is confidently
@@ -27,10 +27,9 @@ from dataclasses import dataclass, field
 import numpy as np
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-from service.langid_lexicon import SCANDINAVIAN, votes
+from service.languages import is_source
+from service.languages.lexicon import SCANDINAVIAN, votes
 
-# Languages the translation model takes as source.
-TRANSLATABLE = ("nb", "nn", "sv", "da")
 UNDETERMINED = "und"
 
 # py3langid labels -> ISO 639-1 where one exists (others keep their ISO 639-3 code).
@@ -259,7 +258,7 @@ def detect(text: str) -> Detection:
         best = candidates[0]
         segment = Segment(only.start, only.end, best.language, best.confidence)
         return Detection(
-            best.language, best.confidence, best.language in TRANSLATABLE, candidates, [segment]
+            best.language, best.confidence, is_source(best.language), candidates, [segment]
         )
 
     voters = [u for u in units if u.reliable] or units
@@ -282,7 +281,7 @@ def detect(text: str) -> Detection:
     return Detection(
         language=language,
         confidence=candidates[0].confidence,
-        supported=language in TRANSLATABLE,
+        supported=is_source(language),
         candidates=candidates,
         segments=_segments(units),
     )

@@ -8,7 +8,7 @@ eg/jeg/jag, kva/hva/hvad/vad, frå/fra/från, av/af) and in a few inflection end
 written usage; a text's tokens vote for every standard that admits them. The table was written
 from the official spellings of the four standards (function words, frequent verb forms, country
 names), not collected from the benchmark sentences; the benchmark only picked the weight the
-votes get (see langid.py). Keep entries to forms that are normal in news prose.
+votes get (see detect.py). Keep entries to forms that are normal in news prose.
 """
 
 from __future__ import annotations

@@ -5,8 +5,12 @@ every waiting request (up to `max_items` sentences, never splitting a request) a
 one batch on its own thread. While that batch runs, new requests queue up and go out together in
 the next one, so under load the batches grow by themselves and the window costs nothing.
 
-The queue of waiting requests is bounded; a request that finds it full gets `QueueFull` at once
-(the API answers 503 with Retry-After) instead of waiting without limit or holding memory.
+Admission is by work, not by a count of requests: each request weighs its items (source tokens),
+the batcher measures seconds per unit of work on every call, and a new request is refused with
+`QueueFull` only when the work already ahead of it (queued, plus what is left of the running
+calls) would keep it waiting longer than `max_wait_s`. Sixteen clients sending one sentence each
+are a few hundred tokens of work and are all served; a flood of whole articles is refused early,
+with a Retry-After computed from the same estimate, instead of waiting without limit.
 """
 
 from __future__ import annotations
@@ -24,19 +28,29 @@ from typing import Generic, TypeVar
 I = TypeVar("I")  # noqa: E741 - item and result type variables
 R = TypeVar("R")
 
+# How fast the seconds-per-unit estimate follows new measurements (exponential moving average).
+_EMA = 0.3
+
 
 class QueueFull(Exception):
-    """Too many requests are waiting for the translator; retry after `retry_after` seconds."""
+    """The translator has more work ahead than the configured wait; retry after `retry_after` s."""
 
     def __init__(self, retry_after: int) -> None:
-        super().__init__(f"translation queue is full; retry after {retry_after} s")
+        super().__init__(f"translator is saturated; retry after {retry_after} s")
         self.retry_after = retry_after
 
 
 @dataclass
 class _Request(Generic[I, R]):
     items: list[I]
+    work: int
     future: asyncio.Future[list[R]]
+
+
+@dataclass
+class _Running:
+    work: int
+    started: float
 
 
 class MicroBatcher(Generic[I, R]):
@@ -46,22 +60,28 @@ class MicroBatcher(Generic[I, R]):
         self,
         run: Callable[[list[I]], list[R]],
         *,
+        weight: Callable[[I], int],
         window_s: float,
-        max_waiting: int,
+        max_wait_s: float,
         max_items: int,
         workers: int = 1,
     ) -> None:
         self._run = run
+        self._weight = weight
         self.window_s = window_s
-        self.max_waiting = max_waiting
+        self.max_wait_s = max_wait_s
         self.max_items = max_items
         self._workers = workers
         self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="translate")
         self._pending: deque[_Request[I, R]] = deque()
+        self._queued_work = 0
+        self._running: list[_Running] = []
         self._wakeup: asyncio.Event | None = None
         self._tasks: list[asyncio.Task[None]] = []
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._batch_seconds = 1.0  # moving average of one call, for Retry-After
+        # Seconds per unit of work, measured; None until the first call has been timed (until
+        # then nothing is refused: there is no basis for an estimate).
+        self.seconds_per_unit: float | None = None
         self.calls = 0  # model calls made; tests and benchmarks read it
 
     def _start(self) -> asyncio.Event:
@@ -74,6 +94,8 @@ class MicroBatcher(Generic[I, R]):
             self._loop = loop
             self._wakeup = asyncio.Event()
             self._pending = deque()
+            self._queued_work = 0
+            self._running = []
             self._tasks = [loop.create_task(self._worker()) for _ in range(self._workers)]
         return self._wakeup
 
@@ -82,22 +104,35 @@ class MicroBatcher(Generic[I, R]):
         """Requests waiting for the translator (not yet in a running batch)."""
         return len(self._pending)
 
-    def retry_after(self) -> int:
-        """Seconds after which a refused request has a fair chance: about one batch's time."""
-        return max(1, math.ceil(self._batch_seconds))
+    @property
+    def queued_work(self) -> int:
+        """Units of work (source tokens) waiting for the translator."""
+        return self._queued_work
+
+    def estimated_wait(self, now: float | None = None) -> float:
+        """Seconds a request submitted now would wait before its call starts."""
+        if self.seconds_per_unit is None:
+            return 0.0
+        now = time.perf_counter() if now is None else now
+        spu = self.seconds_per_unit
+        running = sum(max(0.0, r.work * spu - (now - r.started)) for r in self._running)
+        return (running + self._queued_work * spu) / self._workers
 
     async def submit(self, items: list[I]) -> list[R]:
         """Results for `items`, computed together with whatever else is waiting.
 
-        Raises QueueFull when `max_waiting` requests are already waiting.
+        Raises QueueFull when the work ahead would keep this request waiting past `max_wait_s`.
         """
         if not items:
             return []
         wakeup = self._start()
-        if len(self._pending) >= self.max_waiting:
-            raise QueueFull(self.retry_after())
+        wait = self.estimated_wait()
+        if wait > self.max_wait_s:
+            raise QueueFull(max(1, math.ceil(wait - self.max_wait_s)))
+        work = sum(self._weight(item) for item in items)
         future: asyncio.Future[list[R]] = asyncio.get_running_loop().create_future()
-        self._pending.append(_Request(items, future))
+        self._pending.append(_Request(items, work, future))
+        self._queued_work += work
         wakeup.set()
         return await future
 
@@ -107,11 +142,12 @@ class MicroBatcher(Generic[I, R]):
         while self._pending:
             request = self._pending[0]
             if request.future.done():  # caller went away while waiting
-                self._pending.popleft()
+                self._queued_work -= self._pending.popleft().work
                 continue
             if batch and size + len(request.items) > self.max_items:
                 break
             batch.append(self._pending.popleft())
+            self._queued_work -= request.work
             size += len(request.items)
         return batch
 
@@ -137,7 +173,8 @@ class MicroBatcher(Generic[I, R]):
 
     async def _execute(self, loop: asyncio.AbstractEventLoop, batch: list[_Request[I, R]]) -> None:
         items = [item for request in batch for item in request.items]
-        started = time.perf_counter()
+        running = _Running(sum(r.work for r in batch), time.perf_counter())
+        self._running.append(running)
         try:
             self.calls += 1
             results = await loop.run_in_executor(self._executor, self._run, items)
@@ -149,13 +186,22 @@ class MicroBatcher(Generic[I, R]):
             if not isinstance(exc, Exception):
                 raise
             return
-        self._batch_seconds = 0.7 * self._batch_seconds + 0.3 * (time.perf_counter() - started)
+        finally:
+            self._running.remove(running)
+        self._measure(running.work, time.perf_counter() - running.started)
         start = 0
         for request in batch:
             end = start + len(request.items)
             if not request.future.done():
                 request.future.set_result(results[start:end])
             start = end
+
+    def _measure(self, work: int, seconds: float) -> None:
+        if work <= 0:
+            return
+        spu = seconds / work
+        old = self.seconds_per_unit
+        self.seconds_per_unit = spu if old is None else (1 - _EMA) * old + _EMA * spu
 
     def _stop_tasks(self) -> None:
         for task in self._tasks:
@@ -164,6 +210,7 @@ class MicroBatcher(Generic[I, R]):
             if not request.future.done():
                 request.future.set_exception(RuntimeError("translator stopped"))
         self._pending.clear()
+        self._queued_work = 0
         self._tasks = []
 
     def close(self) -> None:

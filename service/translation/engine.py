@@ -26,13 +26,13 @@ from typing import Any
 import ctranslate2
 import sentencepiece as spm
 
-from service.config import Settings
 from service.translation.batcher import MicroBatcher, QueueFull
 from service.translation.cache import LRUCache
 from service.translation.guard import collapse_repeats
+from service.translation.options import TranslationOptions
 from service.translation.segment import split_long, split_text
 
-__all__ = ["INSTALL_COMMAND", "QueueFull", "TranslationEngine", "load_engine"]
+__all__ = ["INSTALL_COMMAND", "QueueFull", "TranslationEngine", "TranslationOptions", "load_engine"]
 
 log = logging.getLogger(__name__)
 
@@ -57,28 +57,29 @@ class TranslationEngine:
 
     model_info: dict[str, Any]
 
-    def __init__(self, model_dir: Path, settings: Settings) -> None:
-        self._settings = settings
+    def __init__(self, model_dir: Path, options: TranslationOptions) -> None:
+        self.options = options
         self._translator = ctranslate2.Translator(
             str(model_dir),
-            device=settings.device,
-            compute_type=settings.compute_type,
-            inter_threads=settings.inter_threads,
-            intra_threads=settings.intra_threads,
+            device=options.device,
+            compute_type=options.compute_type,
+            inter_threads=options.inter_threads,
+            intra_threads=options.intra_threads,
         )
         self._source = spm.SentencePieceProcessor(model_file=str(model_dir / "source.spm"))
         self._target = spm.SentencePieceProcessor(model_file=str(model_dir / "target.spm"))
         config = _read_json(model_dir / "config.json")
         self._eos = [] if config.get("add_source_eos") else [str(config.get("eos_token", "</s>"))]
-        self.model_info = _model_info(model_dir, settings)
+        self.model_info = _model_info(model_dir, options)
         self._name = str(self.model_info["name"])
-        self._cache: LRUCache[tuple[str, int, str], str] = LRUCache(settings.translation_cache_size)
+        self._cache: LRUCache[tuple[str, int, str], str] = LRUCache(options.cache_size)
         self._batcher: MicroBatcher[tuple[str, ...], str] = MicroBatcher(
             self._translate_tokens,
-            window_s=settings.batch_window_ms / 1000,
-            max_waiting=settings.translate_queue_size,
-            max_items=settings.batch_max_sentences,
-            workers=settings.inter_threads,
+            weight=len,  # source tokens: what a call's time grows with
+            window_s=options.batch_window_ms / 1000,
+            max_wait_s=options.max_wait_s,
+            max_items=options.batch_max_sentences,
+            workers=options.inter_threads,
         )
         # Counters since start (read by stats(); written by the worker thread).
         self._target_tokens = 0
@@ -115,6 +116,8 @@ class TranslationEngine:
         """Counters since start-up, for metrics and benchmarks."""
         return {
             "queue_depth": self._batcher.waiting,
+            "queued_tokens": self._batcher.queued_work,
+            "estimated_wait_seconds": self._batcher.estimated_wait(),
             "model_calls": self._batcher.calls,
             "model_seconds": self._model_seconds,
             "target_tokens": self._target_tokens,
@@ -133,7 +136,7 @@ class TranslationEngine:
 
     def _key(self, tokens: tuple[str, ...]) -> tuple[str, int, str]:
         # (model, sentence); the beam size is part of the key because it changes the output.
-        return (self._name, self._settings.beam_size, "\x1f".join(tokens))
+        return (self._name, self.options.beam_size, "\x1f".join(tokens))
 
     def _plan_all(self, texts: Sequence[str]) -> list[list[_Part]]:
         encode = lru_cache(maxsize=256)(self._encode)
@@ -141,7 +144,7 @@ class TranslationEngine:
         def count(text: str) -> int:
             return len(encode(text))
 
-        limit = self._settings.max_sentence_tokens
+        limit = self.options.max_sentence_tokens
         plans: list[list[_Part]] = []
         for text in texts:
             parts: list[_Part] = []
@@ -163,7 +166,7 @@ class TranslationEngine:
 
     def _translate_tokens(self, batch: list[tuple[str, ...]]) -> list[str]:
         """Translate token sequences in one translate_batch call; same order as `batch`."""
-        s = self._settings
+        s = self.options
         # Identical sentences of different requests are translated once; sorting by length puts
         # sentences of similar length in the same internal batch (less padding).
         unique = sorted(dict.fromkeys(batch), key=len)
@@ -171,7 +174,7 @@ class TranslationEngine:
         longest = len(sources[-1])
         max_length = math.ceil(s.decoding_length_ratio * longest) + s.decoding_length_margin
         min_length = 0
-        if s.fixed_decoding_ratio > 0:  # benchmark only: see Settings.fixed_decoding_ratio
+        if s.fixed_decoding_ratio > 0:  # benchmarks only: see TranslationOptions
             max_length = min_length = math.ceil(s.fixed_decoding_ratio * longest)
         started = time.perf_counter()
         results = self._translator.translate_batch(
@@ -213,17 +216,16 @@ def _read_json(path: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def _model_info(model_dir: Path, settings: Settings) -> dict[str, Any]:
+def _model_info(model_dir: Path, options: TranslationOptions) -> dict[str, Any]:
     info = {"name": model_dir.name, **_read_json(model_dir / MODEL_INFO_FILE)}
     info.update(
-        device=settings.device, compute_type=settings.compute_type, beam_size=settings.beam_size
+        device=options.device, compute_type=options.compute_type, beam_size=options.beam_size
     )
     return info
 
 
-def load_engine(settings: Settings) -> TranslationEngine | None:
-    """Load the model named by settings, or return None (after one log line) when there is none."""
-    model_dir = settings.model_dir
+def load_engine(model_dir: Path, options: TranslationOptions) -> TranslationEngine | None:
+    """Load the model in `model_dir`, or return None (after one log line) when there is none."""
     missing = [name for name in REQUIRED_FILES if not (model_dir / name).is_file()]
     if missing:
         log.warning(
@@ -235,7 +237,7 @@ def load_engine(settings: Settings) -> TranslationEngine | None:
         )
         return None
     try:
-        return TranslationEngine(model_dir, settings)
+        return TranslationEngine(model_dir, options)
     except (RuntimeError, OSError, ValueError) as exc:
         log.error(
             "Could not load the translation model in %s (%s): /v1/translate answers 503. "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 
-from service.langid import detect
+from service.languages.detect import detect
 from service.translation.engine import TranslationEngine
 
 

@@ -1,32 +1,88 @@
-"""POST /v1/brief: an article in, the English briefing with supply claims first out."""
+"""POST /v1/brief: an article in, the English briefing with supply claims first out.
+
+JSON by default; `Accept: text/markdown` or `text/html` give the readable renderings. The
+negotiation is here, at the edge; the renderers only turn the schema object into text.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
-from fastapi.responses import Response
+from typing import Any, Literal
 
-from service.api.brief_models import BriefRequest, BriefResponse, brief_view
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+
 from service.api.deps import EngineDep
 from service.briefing import build_brief
-from service.render import BRIEF_ALTERNATIVE_CONTENT, brief_response
+from service.rendering import render_html, render_markdown
+from service.schemas.brief import BriefRequest, BriefResponse
 
 router = APIRouter(tags=["briefing"])
 
+Format = Literal["json", "markdown", "html"]
+MARKDOWN_MEDIA_TYPE = "text/markdown; charset=utf-8"
+_OFFERS: dict[str, Format] = {
+    "application/json": "json",
+    "text/markdown": "markdown",
+    "text/x-markdown": "markdown",
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+}
+ALTERNATIVE_CONTENT: dict[str, Any] = {
+    "text/markdown": {"schema": {"type": "string"}, "example": "# Briefing\n\n## Supply claims\n"},
+    "text/html": {"schema": {"type": "string"}, "example": "<!DOCTYPE html>..."},
+}
+
+
+def negotiate(accept: str | None) -> Format:
+    """Pick json/markdown/html from an Accept header by q-value; JSON when absent or unmatched."""
+    best: tuple[float, int, Format] = (0.0, 0, "json")
+    for order, item in enumerate((accept or "").split(",")):
+        media, *params = [p.strip() for p in item.split(";")]
+        q = 1.0
+        for param in params:
+            key, _, value = param.partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        fmt = _OFFERS.get(media.lower())
+        # Higher q wins; on a tie the earlier entry wins (hence -order).
+        if fmt is not None and q > 0 and (q, -order) > (best[0], best[1]):
+            best = (q, -order, fmt)
+    return best[2]
+
+
+def brief_response(
+    brief: BriefResponse, accept: str | None, *, title: str | None = None, text: str | None = None
+) -> Response:
+    """The brief in the format the client asked for, with `Vary: Accept`."""
+    fmt = negotiate(accept)
+    headers = {"Vary": "Accept"}
+    if fmt == "markdown":
+        return Response(
+            render_markdown(brief, title), media_type=MARKDOWN_MEDIA_TYPE, headers=headers
+        )
+    if fmt == "html":
+        return HTMLResponse(render_html(brief, title, text), headers=headers)
+    return JSONResponse(brief.model_dump(mode="json"), headers=headers)
+
 
 @router.post(
-    "/v1/brief",
+    "/brief",
     response_model=BriefResponse,
-    responses={200: {"content": BRIEF_ALTERNATIVE_CONTENT}},
+    responses={200: {"content": ALTERNATIVE_CONTENT}},
     summary="Brief an article: supply claims first, English summary, translation",
     description="Detects the language (nb, nn, sv, da), extracts who is said to supply what to "
-    "whom (asserted, denied, admitted, planned or requested; hedged; who says so) from the "
-    "source text, and writes an English summary and bullets. With a translation model loaded, "
-    "the evidence sentences and the whole text are translated; without one `translation` is "
-    "null and `warnings` says so. Empty text and unsupported languages are answered 422. "
-    "`Accept: text/markdown` or `text/html` give a readable briefing instead of JSON.",
+    "whom (asserted, denied, admitted, planned, requested or refused; hedged; who says so) "
+    "from the source text, and writes an English summary and bullets. With a translation model "
+    "loaded, the evidence sentences and the whole text are translated; without one "
+    "`translation` is null and `warnings` says so. Empty text and unsupported languages are "
+    "answered 422. `Accept: text/markdown` or `text/html` give a readable briefing instead of "
+    "JSON.",
 )
 async def brief(body: BriefRequest, request: Request, engine: EngineDep) -> Response:
     result = await build_brief(body.text, body.source_language, body.title, engine)
     return brief_response(
-        brief_view(result), request.headers.get("accept"), title=body.title, text=body.text
+        BriefResponse.of(result), request.headers.get("accept"), title=body.title, text=body.text
     )

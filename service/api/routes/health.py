@@ -9,34 +9,16 @@ the missing model. A deployment that must not route traffic to an instance witho
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from fastapi import APIRouter
-from pydantic import BaseModel, Field
 
 from service.api.deps import EngineDep
-from service.errors import PROBLEM_MEDIA_TYPE, Problem, ProblemDetail
+from service.errors import Problem, problem_responses
+from service.schemas.health import Liveness, Readiness, TranslationState
 from service.translation.engine import INSTALL_COMMAND
 
 router = APIRouter(tags=["health"])
-
-
-class Liveness(BaseModel):
-    status: Literal["ok"] = "ok"
-
-
-class TranslationState(BaseModel):
-    available: bool
-    model: dict[str, Any] | None = Field(None, description="The loaded model, when there is one.")
-    install: str | None = Field(None, description="How to install a model, when none is loaded.")
-
-
-class Readiness(BaseModel):
-    ready: bool = Field(
-        description="Every endpoint can answer fully (a translation model is "
-        "loaded). The status is 200 either way; see the route description."
-    )
-    translation: TranslationState
 
 
 @router.get("/healthz", response_model=Liveness, summary="The process is alive")
@@ -49,13 +31,7 @@ async def healthz() -> Liveness:
     "/readyz",
     response_model=Readiness,
     summary="What the service can serve right now",
-    responses={
-        503: {
-            "model": ProblemDetail,
-            "content": {PROBLEM_MEDIA_TYPE: {}},
-            "description": "Only with require=translation, while no model is loaded.",
-        }
-    },
+    responses=problem_responses({503: "Only with require=translation, while no model is loaded."}),
 )
 async def readyz(engine: EngineDep, require: Literal["translation"] | None = None) -> Readiness:
     """200 with the model state; `require=translation` turns a missing model into 503."""

@@ -9,15 +9,22 @@ parse. Messages copy LibreTranslate's wording where it has one.
 
 from __future__ import annotations
 
-import math
+import asyncio
+import logging
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
-from service import langid
-from service.api.deps import EngineDep, SettingsDep
-from service.api.lt_models import (
+from service import languages
+from service.access import HEADER_NAME, AccessDenied, Guard
+from service.api.deps import EngineDep, GuardDep, SettingsDep
+from service.config import Settings
+from service.errors import Problem
+from service.html_text import split_html
+from service.input_limits import LimitExceeded, check_field
+from service.languages import detect as detection
+from service.schemas.libretranslate import (
     LT_ERRORS,
     LtDetection,
     LtDetectRequest,
@@ -26,19 +33,12 @@ from service.api.lt_models import (
     LtTranslateResponse,
     body_doc,
 )
-from service.errors import Problem
-from service.html_text import split_html
-from service.langid_names import name as language_name
-from service.security import HEADER_NAME, get_guard
 from service.translation.engine import QueueFull, TranslationEngine
 
+log = logging.getLogger(__name__)
 router = APIRouter(tags=["LibreTranslate compatibility"])
 
-TARGET = "en"
-# Source languages the model translates (LibreTranslate lists each with its English name).
-SOURCES = ("nb", "nn", "sv", "da")
-# LibreTranslate's installs name Norwegian "nb"; older clients may still send "no".
-_ALIASES = {"no": "nb"}
+TARGET = languages.TARGET
 # LibreTranslate detects short texts of a batch from the batch as a whole; so do we.
 _SHORT_TEXT = 40
 
@@ -65,7 +65,10 @@ async def _fields(request: Request) -> dict[str, Any]:
         return body
     fields: dict[str, Any] = dict(request.query_params)
     if content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
-        form = await request.form()
+        try:
+            form = await request.form()
+        except Exception:  # noqa: BLE001 - a broken multipart body is the client's error
+            raise _LtFail(400, "Invalid request: unreadable form body") from None
         fields.update({k: v for k, v in form.items() if isinstance(v, str)})
         if isinstance(fields.get("q"), str):
             # As LibreTranslate: normalise form line endings so limits count characters alike.
@@ -73,29 +76,26 @@ async def _fields(request: Request) -> dict[str, Any]:
     return fields
 
 
-def _check_key(request: Request, fields: dict[str, Any]) -> None:
+def _check_key(guard: Guard, request: Request, fields: dict[str, Any]) -> None:
     """The app's API keys and per-key rate limit, answered in LibreTranslate's words."""
     key = fields.get("api_key")
     if key is not None and not isinstance(key, str):
         raise _LtFail(400, "Invalid request: api_key must be a string")
-    guard = get_guard(request)
-    if not guard.keys.enabled:
-        return
-    key = key or request.headers.get(HEADER_NAME)
-    if not isinstance(key, str) or not key:
-        raise _LtFail(400, "Please contact the server operator to get an API key")
-    identity = guard.keys.identify(key)
-    if identity is None:
-        raise _LtFail(403, "Invalid API key")
-    wait = guard.limiter.take(identity)
-    if wait > 0:
-        retry = str(max(1, math.ceil(wait)))
+    try:
+        guard.admit(key or request.headers.get(HEADER_NAME))
+    except AccessDenied as denied:
+        if denied.reason == "missing":
+            raise _LtFail(400, "Please contact the server operator to get an API key") from None
+        if denied.reason == "unknown":
+            raise _LtFail(403, "Invalid API key") from None
         raise _LtFail(
-            429, f"Slowdown: {guard.limiter.per_minute} per 1 minute", {"Retry-After": retry}
-        )
+            429,
+            f"Slowdown: {guard.limiter.per_minute} per 1 minute",
+            {"Retry-After": str(denied.retry_after)},
+        ) from None
 
 
-def _texts(fields: dict[str, Any], max_items: int, max_chars: int) -> tuple[list[str], bool]:
+def _texts(fields: dict[str, Any], settings: Settings) -> tuple[list[str], bool]:
     q = fields.get("q")
     if not q:
         raise _LtFail(400, "Invalid request: missing q parameter")
@@ -103,13 +103,12 @@ def _texts(fields: dict[str, Any], max_items: int, max_chars: int) -> tuple[list
     texts = q if batch else [q]
     if not all(isinstance(t, str) for t in texts):
         raise _LtFail(400, "Invalid request: q must be a string or a list of strings")
-    if batch and len(texts) > max_items:
+    try:
+        check_field("q", q, settings)
+    except LimitExceeded as over:  # the service's own limits, in LibreTranslate's words
         raise _LtFail(
-            400, f"Invalid request: request ({len(texts)}) exceeds text limit ({max_items})"
-        )
-    chars = sum(len(t) for t in texts)
-    if chars > max_chars:
-        raise _LtFail(400, f"Invalid request: request ({chars}) exceeds text limit ({max_chars})")
+            400, f"Invalid request: request ({over.size}) exceeds text limit ({over.limit})"
+        ) from None
     return texts, batch
 
 
@@ -117,35 +116,36 @@ def _has_words(text: str) -> bool:
     return any(ch.isalpha() for ch in text)
 
 
-def _known(detection: langid.Detection) -> list[LtDetection]:
+def _known(found: detection.Detection) -> list[LtDetection]:
     """Candidates among the languages this server knows, best first, confidence in percent.
 
     LibreTranslate only ever reports languages it has installed; clients rely on that (they
     feed the answer back as `source`).
     """
-    ranked = sorted(detection.candidates, key=lambda c: c.confidence, reverse=True)
+    ranked = sorted(found.candidates, key=lambda c: c.confidence, reverse=True)
     return [
         LtDetection(confidence=round(c.confidence * 100, 2), language=c.language)
         for c in ranked
-        if c.language in SOURCES or c.language == TARGET
+        if languages.is_source(c.language) or c.language == TARGET
     ]
 
 
-def _pick(text: str, detection: langid.Detection) -> LtDetection:
+def _pick(text: str, found: detection.Detection) -> LtDetection:
     # A confident answer on a real text stands even if we cannot translate it (the client then
     # gets "xx is not supported"); on a short text, the best known candidate is more useful.
-    best = LtDetection(confidence=round(detection.confidence * 100, 2), language=detection.language)
-    if detection.supported or len(text) > _SHORT_TEXT:
+    best = LtDetection(confidence=round(found.confidence * 100, 2), language=found.language)
+    if found.supported or len(text) > _SHORT_TEXT:
         return best
-    known = _known(detection)
+    known = _known(found)
     return known[0] if known else best
 
 
 def _detect_sources(texts: list[str], plain: list[str]) -> list[LtDetection]:
-    """Per text, its detected language; short texts of a batch take the batch's detection."""
+    """Per text, its detected language; short texts of a batch take the batch's detection.
+    CPU work: callers run it on a worker thread."""
     words = [p for p in plain if _has_words(p)]
     joined = "\n\n".join(words)
-    overall = _pick(joined, langid.detect(joined)) if words else None
+    overall = _pick(joined, detection.detect(joined)) if words else None
     result = []
     for text in plain:
         if not _has_words(text) or overall is None:
@@ -154,7 +154,7 @@ def _detect_sources(texts: list[str], plain: list[str]) -> list[LtDetection]:
         elif len(texts) > 1 and len(text) <= _SHORT_TEXT:
             result.append(overall)
         else:
-            result.append(_pick(text, langid.detect(text)))
+            result.append(_pick(text, detection.detect(text)))
     return result
 
 
@@ -180,27 +180,33 @@ async def _translate_all(
     responses=LT_ERRORS,
     openapi_extra=body_doc(LtTranslateRequest),
 )
-async def translate(request: Request, settings: SettingsDep, engine: EngineDep) -> Any:
+async def translate(
+    request: Request, settings: SettingsDep, engine: EngineDep, guard: GuardDep
+) -> Any:
     """LibreTranslate's `/translate`: `q` (string or list), `source` ("auto" or a code),
     `target` ("en"), `format` ("text" or "html"), `api_key`; JSON or form body."""
     try:
         fields = await _fields(request)
-        _check_key(request, fields)
-        return await _translate(fields, settings.max_batch_items, settings.max_text_chars, engine)
+        _check_key(guard, request, fields)
+        return await _translate(fields, settings, engine)
     except _LtFail as fail:
         return fail.response()
     except QueueFull as exc:
-        return _LtFail(429, f"Slowdown: {exc}", {"Retry-After": "1"}).response()
+        retry = str(exc.retry_after)
+        return _LtFail(429, f"Slowdown: {exc}", {"Retry-After": retry}).response()
     except Problem as problem:
-        # Domain errors (e.g. over-long text) keep their message; LibreTranslate has no 413/422.
+        # Domain errors keep their message; LibreTranslate has no 413/422.
         status = 400 if problem.status in (413, 422) else problem.status
         return _LtFail(status, problem.detail, problem.headers).response()
+    except Exception:  # a failed translation: LibreTranslate's 500 {"error"}, never problem+json
+        log.exception("LibreTranslate /translate failed")
+        return _LtFail(500, "Cannot translate text: internal error (logged)").response()
 
 
 async def _translate(
-    fields: dict[str, Any], max_items: int, max_chars: int, engine: TranslationEngine | None
+    fields: dict[str, Any], settings: Settings, engine: TranslationEngine | None
 ) -> LtTranslateResponse:
-    texts, batch = _texts(fields, max_items, max_chars)
+    texts, batch = _texts(fields, settings)
     source = fields.get("source")
     target = fields.get("target")
     text_format = fields.get("format") or "text"
@@ -216,12 +222,14 @@ async def _translate(
 
     docs = [split_html(t) for t in texts] if text_format == "html" else None
     plain = [" ".join(d.texts) for d in docs] if docs else texts
-    detected = _detect_sources(texts, plain) if source == "auto" else None
+    detected = await asyncio.to_thread(_detect_sources, texts, plain) if source == "auto" else None
     sources = (
-        [d.language for d in detected] if detected else [_ALIASES.get(source, source)] * len(texts)
+        [d.language for d in detected]
+        if detected
+        else [languages.ALIASES.get(source, source)] * len(texts)
     )
     for code, text in zip(sources, plain, strict=True):
-        if code not in SOURCES and _has_words(text):
+        if not languages.is_source(code) and _has_words(text):
             if code == TARGET:
                 raise _LtFail(
                     400, "English (en) is not available as a target language from English (en)"
@@ -272,11 +280,11 @@ def _alternatives(value: Any, count: int, batch: bool) -> list[list[str]] | None
     responses=LT_ERRORS,
     openapi_extra=body_doc(LtDetectRequest),
 )
-async def detect(request: Request) -> Any:
+async def detect(request: Request, guard: GuardDep) -> Any:
     """LibreTranslate's `/detect`: candidates for `q`, best first, confidence 0-100."""
     try:
         fields = await _fields(request)
-        _check_key(request, fields)
+        _check_key(guard, request, fields)
         q = fields.get("q")
         if not q:
             raise _LtFail(400, "Invalid request: missing q parameter")
@@ -287,15 +295,22 @@ async def detect(request: Request) -> Any:
         if not _has_words(text):
             return [LtDetection(confidence=0.0, language=TARGET)]
         # Nothing known: LibreTranslate's fallback, English at confidence 0.
-        return _known(langid.detect(text)) or [LtDetection(confidence=0.0, language=TARGET)]
+        found = await asyncio.to_thread(detection.detect, text)
+        return _known(found) or [LtDetection(confidence=0.0, language=TARGET)]
     except _LtFail as fail:
         return fail.response()
 
 
 @router.get(
-    "/languages", summary="Languages (LibreTranslate-compatible)", response_model=list[LtLanguage]
+    "/languages",
+    summary="Languages (LibreTranslate-compatible)",
+    response_model=list[LtLanguage],
+    operation_id="languages_languages_get",  # as before the rename; clients may generate from it
 )
-async def languages() -> list[LtLanguage]:
+async def list_languages() -> list[LtLanguage]:
     """LibreTranslate's `/languages`: every source translates into English only."""
-    listed = [LtLanguage(code=code, name=language_name(code), targets=[TARGET]) for code in SOURCES]
-    return [*listed, LtLanguage(code=TARGET, name=language_name(TARGET), targets=[])]
+    listed = [
+        LtLanguage(code=code, name=languages.english_name(code), targets=[TARGET])
+        for code in languages.source_codes()
+    ]
+    return [*listed, LtLanguage(code=TARGET, name=languages.english_name(TARGET), targets=[])]

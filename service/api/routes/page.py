@@ -8,89 +8,64 @@ works offline.
 
 from __future__ import annotations
 
-import html
-from functools import lru_cache
-from importlib import resources
-from string import Template
-
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from service.api.deps import EngineDep
+from service import languages
+from service.access import FIELD_NAME, HEADER_NAME
+from service.api.deps import EngineDep, GuardDep, admit
+from service.briefing import build_brief
 from service.errors import Problem
-from service.render import BriefView, brief_body_html, render_markdown, stylesheet
-from service.security import FIELD_NAME, HEADER_NAME, get_guard, require_api_key
+from service.rendering import render_markdown, render_page, stylesheet
+from service.schemas.brief import BriefResponse
 
 router = APIRouter(include_in_schema=False)
 
-_LANGUAGES = (
-    ("auto", "Detect automatically"),
-    ("nb", "Norwegian Bokmål"),
-    ("nn", "Norwegian Nynorsk"),
-    ("sv", "Swedish"),
-    ("da", "Danish"),
+_LANGUAGES = (("auto", "Detect automatically"),) + tuple(
+    (language.code, language.name) for language in languages.SOURCES
 )
 
 
-@lru_cache(maxsize=1)
-def _template() -> Template:
-    text = resources.files("service").joinpath("templates/page.html").read_text(encoding="utf-8")
-    return Template(text)
-
-
-def _options(selected: str) -> str:
-    return "".join(
-        f'<option value="{code}"{" selected" if code == selected else ""}>{name}</option>'
-        for code, name in _LANGUAGES
-    )
-
-
 def _page(
-    request: Request,
+    engine_loaded: bool,
+    keys_enabled: bool,
     *,
     text: str = "",
     title: str = "",
     source_language: str = "auto",
-    result: str = "",
-    error: str = "",
     api_key: str = "",
+    error: str = "",
+    brief: BriefResponse | None = None,
 ) -> str:
-    engine = getattr(request.app.state, "engine", None)
     note = (
         "English translation: model loaded."
-        if engine is not None
+        if engine_loaded
         else "No translation model is loaded: claims and summary still work, the English text "
         "of the article does not."
     )
-    key_field = ""
-    if get_guard(request).keys.enabled:
-        key_field = (
-            f'<label for="{FIELD_NAME}">API key</label><input type="text" id="{FIELD_NAME}" '
-            f'name="{FIELD_NAME}" value="{html.escape(api_key)}" autocomplete="off">'
-        )
-    return _template().substitute(
-        model_note=html.escape(note),
-        title=html.escape(title),
-        language_options=_options(source_language),
-        text=html.escape(text, quote=False),
-        key_field=key_field,
-        error=f'<p class="error" role="alert">{html.escape(error)}</p>' if error else "",
-        result=result,
+    return render_page(
+        model_note=note,
+        languages=_LANGUAGES,
+        text=text,
+        title=title,
+        source_language=source_language,
+        key_field=FIELD_NAME if keys_enabled else "",
+        api_key=api_key,
+        error=error,
+        brief=brief,
+        markdown=render_markdown(brief, title or None) if brief is not None else "",
     )
 
 
 @router.get("/", response_class=HTMLResponse)
-async def page(request: Request) -> HTMLResponse:
+async def page(engine: EngineDep, guard: GuardDep) -> HTMLResponse:
     """The empty form."""
-    return HTMLResponse(_page(request))
+    return HTMLResponse(_page(engine is not None, guard.keys.enabled))
 
 
 @router.post("/", response_class=HTMLResponse)
-async def submit(request: Request, engine: EngineDep) -> HTMLResponse:
+async def submit(request: Request, engine: EngineDep, guard: GuardDep) -> HTMLResponse:
     """Brief the pasted article and show it under the form (errors shown on the page)."""
-    from service.api.brief_models import brief_view
-    from service.briefing import build_brief
-
     form = await request.form()
     # Browsers send textarea line breaks as CRLF; evidence offsets count characters, so the text
     # is normalised once and the same string is briefed and highlighted.
@@ -98,23 +73,26 @@ async def submit(request: Request, engine: EngineDep) -> HTMLResponse:
     title = str(form.get("title") or "").strip()
     source_language = str(form.get("source_language") or "auto")
     api_key = str(form.get(FIELD_NAME) or "")
-    state = {"text": text, "title": title, "source_language": source_language, "api_key": api_key}
-    try:
-        await require_api_key(request, request.headers.get(HEADER_NAME), api_key or None)
-        brief = await build_brief(text, source_language, title or None, engine)
-    except Problem as problem:
-        return HTMLResponse(
-            _page(request, error=problem.detail, **state), status_code=problem.status
+    loaded, keyed = engine is not None, guard.keys.enabled
+
+    def answer(error: str = "", brief: BriefResponse | None = None) -> str:
+        return _page(
+            loaded,
+            keyed,
+            text=text,
+            title=title,
+            source_language=source_language,
+            api_key=api_key,
+            error=error,
+            brief=brief,
         )
-    view: BriefView = brief_view(brief)
-    markdown = html.escape(render_markdown(view, title or None), quote=False)
-    result = (
-        f'<div id="briefing"><h2>Briefing{": " + html.escape(title) if title else ""}</h2>'
-        + brief_body_html(view, text)
-        + '<details class="markdown"><summary>Markdown for chat or CMS</summary>'
-        + f'<textarea readonly aria-label="Markdown">{markdown}</textarea></details></div>'
-    )
-    return HTMLResponse(_page(request, result=result, **state))
+
+    try:
+        admit(guard, request.headers.get(HEADER_NAME) or api_key or None)
+        result = await build_brief(text, source_language, title or None, engine)
+    except Problem as problem:
+        return HTMLResponse(answer(error=problem.detail), status_code=problem.status)
+    return HTMLResponse(answer(brief=BriefResponse.of(result)))
 
 
 @router.get("/static/brief.css")

@@ -1,0 +1,102 @@
+"""POST /v1/brief on the wire: the request, and the briefing every renderer and client reads."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from service.claims.types import Claim, Stance
+from service.schemas.language import DetectResponse
+
+if TYPE_CHECKING:
+    from service.briefing import Brief
+
+
+class BriefRequest(BaseModel):
+    # A misspelt field ("source_langauge") must fail loudly, not be silently ignored.
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(
+        description="The article: headline on the first line, paragraphs on their own lines.",
+        examples=[
+            "Nord-Korea har sendt artillerigranater til Russland, ifølge amerikanske kilder."
+        ],
+    )
+    source_language: str = Field(
+        "auto",
+        max_length=8,
+        description='"auto" (detect) or one of nb, nn, sv, da.',
+        examples=["auto"],
+    )
+    title: str | None = Field(
+        None,
+        description="Optional headline given apart from the text; its claims are kept "
+        'with evidence.field = "title" and offsets into the title.',
+    )
+
+
+class EvidenceOut(BaseModel):
+    text: str = Field(description="The source-language sentence stating the claim.")
+    start: int = Field(ge=0, description="Offset of the sentence in the input text.")
+    end: int = Field(ge=0, description="Offset just past it: text[start:end] == evidence.text.")
+    text_en: str | None = Field(description="English translation; null without a model.")
+    field: Literal["text", "title"] = Field(
+        "text", description='Which input the offsets index: "text" or "title".'
+    )
+
+
+class ClaimOut(BaseModel):
+    supplier: str = Field(description="English name of who supplies.", examples=["North Korea"])
+    recipient: str = Field(description="English name of who receives.", examples=["Russia"])
+    items: str = Field(description="What is supplied, in English.", examples=["ballistic missiles"])
+    stance: Stance
+    hedged: bool = Field(description="The text qualifies the claim (reportedly, probably...).")
+    source: str | None = Field(description="Who makes the claim; null for the article's voice.")
+    evidence: EvidenceOut
+    trigger: str = Field("", description="The source-language word that states the transfer.")
+    mentions: int = Field(1, ge=1, description="Sentences stating this claim (merged).")
+
+    @classmethod
+    def of(cls, c: Claim) -> ClaimOut:
+        e = c.evidence
+        return cls(
+            supplier=c.supplier,
+            recipient=c.recipient,
+            items=c.items,
+            stance=c.stance,
+            hedged=c.hedged,
+            source=c.source,
+            trigger=c.trigger,
+            mentions=c.mentions,
+            evidence=EvidenceOut(
+                text=e.text, start=e.start, end=e.end, text_en=e.text_en, field=e.field
+            ),
+        )
+
+
+class TranslationOut(BaseModel):
+    text: str
+
+
+class BriefResponse(BaseModel):
+    language: DetectResponse
+    claims: list[ClaimOut]
+    summary: str = Field(description="English, at most 120 words, supply claims first.")
+    bullets: list[str] = Field(description="One English line per claim.")
+    translation: TranslationOut | None
+    warnings: list[str]
+
+    @classmethod
+    def of(cls, brief: Brief) -> BriefResponse:
+        """The HTTP answer for a Brief."""
+        return cls(
+            language=DetectResponse.of(brief.language),
+            claims=[ClaimOut.of(c) for c in brief.claims],
+            summary=brief.summary,
+            bullets=brief.bullets,
+            translation=TranslationOut(text=brief.translation)
+            if brief.translation is not None
+            else None,
+            warnings=brief.warnings,
+        )
