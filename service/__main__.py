@@ -21,6 +21,10 @@ def serve(
 ) -> None:
     """Run the HTTP service in this process until it is stopped (SIGINT/SIGTERM)."""
     limit_malloc_arenas()  # before the model's threads exist
+    # CPU-bound request work (detection, parsing) runs on worker threads that hold the GIL in
+    # pure-Python loops; a shorter switch interval hands the GIL back to the event loop sooner,
+    # so /healthz and small requests stay fast while they run (5 ms is CPython's default).
+    sys.setswitchinterval(0.001)
     configure_logging(settings.log_level, settings.log_format)
     # log_config=None keeps the logging set up above; the app logs its own access lines.
     uvicorn.run(

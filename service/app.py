@@ -19,6 +19,7 @@ from service.languages import detect
 from service.observability import install_observability
 from service.translation.engine import load_engine
 from service.translation.options import TranslationOptions
+from service.workload import Slots
 
 log = logging.getLogger("service")
 
@@ -54,6 +55,7 @@ def create_app(
     app.state.engine = None
     # Built here, not on first request, so a bad keys file stops start-up instead of a request.
     app.state.guard = Guard.from_settings(settings)
+    app.state.brief_slots = Slots(settings.max_concurrent_briefs)
     install_error_handlers(app)
     app.include_router(api_router())
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)

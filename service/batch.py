@@ -280,7 +280,9 @@ async def _run(args: argparse.Namespace, settings: Settings) -> BatchStats:
 
     async def brief_fn(text: str, source_language: str, title: str | None) -> Any:
         # The same JSON as the API's answer.
-        brief = await build_brief(text, source_language, title, engine)
+        brief = await build_brief(
+            text, source_language, title, engine, cpu_budget_s=settings.brief_cpu_budget_s
+        )
         return BriefResponse.of(brief).model_dump(mode="json")
 
     try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 from service import languages
@@ -18,6 +19,7 @@ from service.claims.text import split_units, tokenize
 from service.errors import Problem
 from service.languages.detect import Candidate, Detection, detect
 from service.translation.engine import INSTALL_COMMAND, QueueFull, TranslationEngine
+from service.workload import Budget, Busy, OverBudget, Slots
 
 log = logging.getLogger(__name__)
 
@@ -124,9 +126,13 @@ class _Analysis:
     sentences: int
 
 
-def _analyse(text: str, source_language: str, title: str | None, warnings: list[str]) -> _Analysis:
+def _analyse(
+    text: str, source_language: str, title: str | None, warnings: list[str], budget: Budget
+) -> _Analysis:
     """Everything but translation: pure CPU work, run off the event loop by build_brief."""
+    budget.restart()  # CPU time of this worker thread, from here
     detection = _language(text, source_language, warnings)
+    budget.check("language detection")
     language = detection.language
     claims = extract_claims(text, language)
     if title and title.strip():
@@ -136,8 +142,10 @@ def _analyse(text: str, source_language: str, title: str | None, warnings: list[
             for c in extract_claims(title, language, source_field="title")
             if (c.supplier, c.recipient, c.stance) not in seen
         ] + claims
+    budget.check("claim extraction")
     sentences = len(split_units(text))
     summary = summarise(claims, language, len(text), sentences, _named_actors(text))
+    budget.check("summary")
     return _Analysis(detection, claims, summary, sentences)
 
 
@@ -146,14 +154,38 @@ async def build_brief(
     source_language: str = "auto",
     title: str | None = None,
     engine: TranslationEngine | None = None,
+    *,
+    slots: Slots | None = None,
+    cpu_budget_s: float | None = None,
 ) -> Brief:
-    """Brief one article. Raises Problem 422 for blank text or an unsupported language."""
+    """Brief one article. Raises Problem 422 for blank text or an unsupported language, 503
+    when every briefing slot is taken, 413 when the analysis runs past its CPU budget."""
     if not text or not text.strip():
         raise Problem(422, "empty-text", "text is empty or blank.")
     warnings: list[str] = []
-    # A huge article takes seconds of extraction; in a thread, /healthz and other requests
-    # keep being answered meanwhile.
-    analysis = await asyncio.to_thread(_analyse, text, source_language, title, warnings)
+    budget = Budget(cpu_budget_s)
+    try:
+        with slots.hold() if slots is not None else nullcontext():
+            # A huge article takes seconds of analysis; in a thread, /healthz and other
+            # requests keep being answered meanwhile.
+            analysis = await asyncio.to_thread(
+                _analyse, text, source_language, title, warnings, budget
+            )
+    except Busy as busy:
+        raise Problem(
+            503,
+            "busy",
+            f"{busy.limit} briefings are being analysed (BRIEF_MAX_CONCURRENT_BRIEFS); retry in "
+            f"{busy.retry_after} s.",
+            headers={"Retry-After": str(busy.retry_after)},
+        ) from busy
+    except OverBudget as over:
+        raise Problem(
+            413,
+            "over-budget",
+            f"The analysis used more than its CPU budget of {over.budget_s:g} s "
+            f"(BRIEF_BRIEF_CPU_BUDGET_S) during {over.stage}; send a shorter text.",
+        ) from over
     claims = analysis.claims
     translation = await _translate(engine, claims, text, analysis.detection.language, warnings)
     return Brief(

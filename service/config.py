@@ -87,6 +87,19 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(2_000_000, ge=1_024, description="Larger bodies get 413.")
     max_text_chars: int = Field(200_000, ge=100, description="Longer texts get 413.")
     max_batch_items: int = Field(64, ge=1, description="More texts in one request get 422.")
+    max_concurrent_briefs: int = Field(
+        2,
+        ge=1,
+        le=256,
+        description="Briefings analysed at the same time (CPU-bound work: about one per core); "
+        "one more is answered 503 with Retry-After.",
+    )
+    brief_cpu_budget_s: float | None = Field(
+        60.0,
+        gt=0,
+        description="CPU seconds one briefing's analysis (detection, parsing, claims, summary) "
+        "may use; past it the answer is 413 `over-budget`. Unset (null) for no limit.",
+    )
 
     # --- access (optional; off unless keys are configured) -------------------------------------
     api_keys: SecretStr | None = Field(

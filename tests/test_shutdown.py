@@ -174,3 +174,39 @@ def test_health_answers_while_a_huge_text_is_processed(server: Server, path: str
     assert outcome.response is not None and outcome.response.status_code == 200
     if busy:  # only meaningful while the big request was still running
         assert waited < 0.5, f"/healthz waited {waited:.1f} s behind {path}"
+
+
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("/v1/translate", lambda text: {"text": text, "source_language": "auto"}),
+        ("/translate", lambda text: {"q": text, "source": "auto", "target": "en"}),
+        ("/detect", lambda text: {"q": text}),
+    ],
+)
+def test_health_answers_within_100_ms_while_four_detections_run(
+    server: Server, path: str, body: Any
+) -> None:
+    # Language detection of a 200,000-character text is about half a second of CPU; with
+    # "auto" it runs for every request. Four at once must not hold the event loop.
+    text = " ".join(["regjeringen", "sender", "luftvern", "til", "ukraina"] * 8000)[:200_000]
+    content = httpx.Request("POST", "/", json=body(text)).content
+    outcomes = [Outcome() for _ in range(4)]
+    # One kept-alive connection, opened before the load: what is timed is the server's answer,
+    # not the client's connection set-up (an httpx client costs tens of ms to make).
+    with httpx.Client(base_url=server.url, timeout=30) as health:
+        assert health.get("/healthz").status_code == 200
+        threads = [_post_in_thread(server.url + path, content, o) for o in outcomes]
+        time.sleep(0.1)  # the four are being read and detected
+        waits = []
+        while any(t.is_alive() for t in threads) and len(waits) < 50:
+            started = time.monotonic()
+            assert health.get("/healthz").status_code == 200
+            if any(t.is_alive() for t in threads):  # only what was measured under load counts
+                waits.append(time.monotonic() - started)
+            time.sleep(0.01)
+    for thread in threads:
+        thread.join(120)
+    assert all(o.response is not None and o.response.status_code == 200 for o in outcomes)
+    assert waits, "the requests finished before /healthz could be measured; use a longer text"
+    assert max(waits) < 0.1, f"/healthz waited up to {max(waits) * 1000:.0f} ms behind {path}"

@@ -17,6 +17,7 @@ from service.config import Settings
 from service.errors import Problem
 from service.input_limits import check_fields
 from service.translation.engine import TranslationEngine
+from service.workload import Slots
 
 
 def get_settings(request: Request) -> Settings:
@@ -34,7 +35,13 @@ def get_guard(request: Request) -> Guard:
     return guard
 
 
+def get_brief_slots(request: Request) -> Slots:
+    slots: Slots = request.app.state.brief_slots
+    return slots
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+BriefSlotsDep = Annotated[Slots, Depends(get_brief_slots)]
 EngineDep = Annotated[TranslationEngine | None, Depends(get_engine)]
 GuardDep = Annotated[Guard, Depends(get_guard)]
 

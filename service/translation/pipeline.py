@@ -50,7 +50,12 @@ async def translate_texts(
 ) -> Translation:
     """Translate `texts` (same order). Texts of different languages go to the engine at the same
     moment, so its micro-batcher still gathers them into one model call."""
-    languages = resolve_languages(texts, requested_language)
+    # Detection is CPU work (about half a second for 200,000 characters): never on the loop.
+    languages = (
+        await asyncio.to_thread(resolve_languages, texts, requested_language)
+        if requested_language == "auto"
+        else resolve_languages(texts, requested_language)
+    )
     groups: dict[str, list[int]] = {}
     for index, language in enumerate(languages):
         groups.setdefault(language, []).append(index)

@@ -11,8 +11,9 @@ from typing import Any, Literal
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from service.api.deps import EngineDep
+from service.api.deps import BriefSlotsDep, EngineDep, SettingsDep
 from service.briefing import build_brief
+from service.errors import RETRY_AFTER, problem_responses
 from service.rendering import render_html, render_markdown
 from service.schemas.brief import BriefRequest, BriefResponse
 
@@ -71,7 +72,18 @@ def brief_response(
 @router.post(
     "/brief",
     response_model=BriefResponse,
-    responses={200: {"content": ALTERNATIVE_CONTENT}},
+    responses={
+        200: {"content": ALTERNATIVE_CONTENT},
+        **problem_responses(
+            {
+                413: "Body or text too large, or the analysis ran past its CPU budget "
+                "(`over-budget`, BRIEF_BRIEF_CPU_BUDGET_S)",
+                503: "Every briefing slot is busy (`busy`, BRIEF_MAX_CONCURRENT_BRIEFS); see "
+                "Retry-After",
+            },
+            {503: RETRY_AFTER},
+        ),
+    },
     summary="Brief an article: supply claims first, English summary, translation",
     description="Detects the language (nb, nn, sv, da), extracts who is said to supply what to "
     "whom (asserted, denied, admitted, planned, requested or refused; hedged; who says so) "
@@ -81,8 +93,21 @@ def brief_response(
     "answered 422. `Accept: text/markdown` or `text/html` give a readable briefing instead of "
     "JSON.",
 )
-async def brief(body: BriefRequest, request: Request, engine: EngineDep) -> Response:
-    result = await build_brief(body.text, body.source_language, body.title, engine)
+async def brief(
+    body: BriefRequest,
+    request: Request,
+    engine: EngineDep,
+    settings: SettingsDep,
+    slots: BriefSlotsDep,
+) -> Response:
+    result = await build_brief(
+        body.text,
+        body.source_language,
+        body.title,
+        engine,
+        slots=slots,
+        cpu_budget_s=settings.brief_cpu_budget_s,
+    )
     return brief_response(
         BriefResponse.of(result), request.headers.get("accept"), title=body.title, text=body.text
     )

@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from service import languages
 from service.access import FIELD_NAME, HEADER_NAME
-from service.api.deps import EngineDep, GuardDep, admit
+from service.api.deps import BriefSlotsDep, EngineDep, GuardDep, SettingsDep, admit
 from service.briefing import build_brief
 from service.errors import Problem
 from service.rendering import render_markdown, render_page, stylesheet
@@ -64,7 +64,13 @@ async def page(engine: EngineDep, guard: GuardDep) -> HTMLResponse:
 
 
 @router.post("/", response_class=HTMLResponse)
-async def submit(request: Request, engine: EngineDep, guard: GuardDep) -> HTMLResponse:
+async def submit(
+    request: Request,
+    engine: EngineDep,
+    guard: GuardDep,
+    settings: SettingsDep,
+    slots: BriefSlotsDep,
+) -> HTMLResponse:
     """Brief the pasted article and show it under the form (errors shown on the page)."""
     form = await request.form()
     # Browsers send textarea line breaks as CRLF; evidence offsets count characters, so the text
@@ -89,9 +95,18 @@ async def submit(request: Request, engine: EngineDep, guard: GuardDep) -> HTMLRe
 
     try:
         admit(guard, request.headers.get(HEADER_NAME) or api_key or None)
-        result = await build_brief(text, source_language, title or None, engine)
+        result = await build_brief(
+            text,
+            source_language,
+            title or None,
+            engine,
+            slots=slots,
+            cpu_budget_s=settings.brief_cpu_budget_s,
+        )
     except Problem as problem:
-        return HTMLResponse(answer(error=problem.detail), status_code=problem.status)
+        return HTMLResponse(
+            answer(error=problem.detail), status_code=problem.status, headers=problem.headers
+        )
     return HTMLResponse(answer(brief=BriefResponse.of(result)))
 
 
