@@ -20,13 +20,13 @@ Nynorsk already has its own class and written Norwegian outside it is overwhelmi
 from __future__ import annotations
 
 import math
-import re
 import threading
 from dataclasses import dataclass, field
 
 import numpy as np
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
+from service import segmentation
 from service.languages import is_source
 from service.languages.lexicon import SCANDINAVIAN, votes
 
@@ -50,8 +50,6 @@ _FOREIGN_MIN_PROB = 0.9
 _FOREIGN_MAX_ARTICLE_PROB = 0.05
 _TOP_CANDIDATES = 5
 
-_LINE = re.compile(r"[^\r\n]+")
-_SENTENCE_END = re.compile(r"[.!?»”\"]\s+")
 
 
 @dataclass(frozen=True)
@@ -196,22 +194,20 @@ def _refine_scandinavian(text: str, scand: dict[str, float], mass: float) -> dic
 
 
 def _units(text: str) -> list[tuple[int, int]]:
-    """Non-blank lines as (start, end), stripped; long lines cut at sentence ends."""
+    """Lines as (start, end); a long line is cut into runs of whole sentences (the shared
+    segmentation's) of at most about `_MAX_UNIT_CHARS`."""
     spans: list[tuple[int, int]] = []
-    for match in _LINE.finditer(text):
-        line = match.group()
-        start = match.start() + (len(line) - len(line.lstrip()))
-        end = match.start() + len(line.rstrip())
-        while end - start > _MAX_UNIT_CHARS:
-            window = text[start : start + _MAX_UNIT_CHARS]
-            cuts = [m.end() for m in _SENTENCE_END.finditer(window)]
-            cut = start + (cuts[-1] if cuts and cuts[-1] > _MAX_UNIT_CHARS // 3 else len(window))
-            spans.append((start, cut))
-            start = cut
-            while start < end and text[start].isspace():
-                start += 1
-        if end > start:
-            spans.append((start, end))
+    for line in segmentation.lines(text):
+        if line.end - line.start <= _MAX_UNIT_CHARS:
+            spans.append((line.start, line.end))
+            continue
+        start = end = line.start
+        for sentence in segmentation.sentences(text, [line]):
+            if sentence.end - start > _MAX_UNIT_CHARS and end > start:
+                spans.append((start, end))
+                start = sentence.start
+            end = sentence.end
+        spans.append((start, end))
     return spans
 
 

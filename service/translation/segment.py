@@ -1,9 +1,8 @@
 """Cut news text into sentences for translation, keeping every other character verbatim.
 
 `split_text` returns segments whose texts concatenate back to the input exactly: sentences (to be
-translated) and the whitespace between them (passed through), so paragraph breaks, line breaks and
-indentation survive translation unchanged. Line breaks always end a sentence: headlines, bylines
-and dash-led quote lines ("– Sitat") carry no final full stop.
+translated; `service.segmentation` finds them) and the whitespace between them (passed through),
+so paragraph breaks, line breaks and indentation survive translation unchanged.
 
 `split_long` cuts a sentence the model cannot take in one piece at clause marks (; : ,), then
 between words, then, for a run with no spaces at all, into character windows. Nothing is dropped.
@@ -15,31 +14,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-# Abbreviations that end in a full stop without ending the sentence (nb, nn, sv, da, and the English
-# ones agency copy carries). Dotted forms such as "d.v.s.", "t.ex." or "e.Kr." are caught by the
-# pattern below, so the list needs only the undotted ones and a few frequent dotted ones.
-ABBREVIATIONS = frozenset(
-    """
-    bl.a. f.eks. t.ex. d.v.s. m.m. ca. mrd. mill. mld. mio. mia. milj. mdr. mkr. kr. nr. kl. jf.
-    jfr. dvs. osv. mfl. pga. ifm. iflg. evt. ev. inkl. ekskl. exkl. eks. etc. vs. mht. mv. resp.
-    tlf. tel. avd. ang. vedr. iht. hhv. henh. enl. prof. dr. st. gt. gen. adm. ltn. kapt. maj.
-    oblt. sen. rep. pres. min. sek. kap. pkt. pst. mnd. stk. utg. red. anm. dir. ordf. hr. fr.
-    sr. jr. mr. mrs. ms. no. inc. ltd. co. corp. col. lt. sgt. capt. jan. feb. mar. apr. jun.
-    jul. aug. sep. sept. okt. oct. nov. des. dec. tis. ons. tors. fre. lør. søn. årh. fig. tab.
-    s. ss.
-    """.split()
-)
-_DOTTED = re.compile(r"^(?:[^\W\d_]{1,4}\.){2,}$")  # d.v.s. t.ex. bl.a. e.Kr. U.S.
-_INITIAL = re.compile(r"^[^\W\d_]\.$")  # J. Stoltenberg
-_OPENERS = "([{«\"“‘'„‚"
+from service.segmentation import sentences
 
-# A candidate sentence end: terminal punctuation, optional closing quotes/brackets, whitespace
-# without a line break, then the first word character of what follows, possibly behind the dash of
-# a quote line or an opening quote. `_split_line` accepts it unless that character is lower case.
-_BOUNDARY = re.compile(
-    r"(?P<end>[.!?…]+[)\]»”’\"']*)(?P<space>[^\S\n]+)(?=[–—-]?\s*[«“‘\"'(]?(?P<next>\w))"
-)
-_LINE_BREAK = re.compile(r"\s*\n\s*")
 _CLAUSE = re.compile(r"(?<=[;:,])\s+|\s+(?=[–—]\s)")
 _WORD = re.compile(r"\s+")
 
@@ -52,55 +28,21 @@ class Segment:
     translate: bool
 
 
-def _is_abbreviation(text: str, end: int) -> bool:
-    """Whether the full stop ending at `end` (exclusive) closes an abbreviation, not a sentence."""
-    start = max(text.rfind(" ", 0, end), text.rfind("\n", 0, end), text.rfind("\t", 0, end)) + 1
-    word = text[start:end].lstrip(_OPENERS)
-    if not word.endswith(".") or word.endswith(".."):
-        return False
-    return word.lower() in ABBREVIATIONS or bool(_DOTTED.match(word)) or bool(_INITIAL.match(word))
-
-
-def _split_line(line: str) -> list[Segment]:
-    segments: list[Segment] = []
-    start = 0
-    for match in _BOUNDARY.finditer(line):
-        end = match.end("end")
-        if match.group("next").islower():
-            continue
-        if line[end - 1] == "." and _is_abbreviation(line, end):
-            continue
-        segments.append(Segment(line[start:end], True))
-        segments.append(Segment(match.group("space"), False))
-        start = match.end()
-    segments.append(Segment(line[start:], True))
-    return segments
-
-
-def _with_outer_space(inner: list[Segment]) -> list[Segment]:
-    """Move leading/trailing whitespace of a sentence into pass-through segments."""
-    out: list[Segment] = []
-    for seg in inner:
-        if not seg.translate or not seg.text.strip():
-            out.append(Segment(seg.text, False))
-            continue
-        body = seg.text.strip()
-        lead = seg.text[: len(seg.text) - len(seg.text.lstrip())]
-        tail = seg.text[len(lead) + len(body) :]
-        out.extend((Segment(lead, False), Segment(body, True), Segment(tail, False)))
-    return [s for s in out if s.text]
-
-
 def split_text(text: str) -> list[Segment]:
-    """Split `text` into sentences and pass-through whitespace; `"".join(texts) == text`."""
+    """Split `text` into sentences and pass-through whitespace; `"".join(texts) == text`.
+
+    The sentences are `service.segmentation`'s, the same the claims and detection see.
+    """
     segments: list[Segment] = []
-    start = 0
-    for match in _LINE_BREAK.finditer(text):
-        segments.extend(_split_line(text[start : match.start()]))
-        segments.append(Segment(match.group(), False))
-        start = match.end()
-    segments.extend(_split_line(text[start:]))
-    return _with_outer_space(segments)
+    pos = 0
+    for sentence in sentences(text):
+        if sentence.start > pos:
+            segments.append(Segment(text[pos : sentence.start], False))
+        segments.append(Segment(text[sentence.start : sentence.end], True))
+        pos = sentence.end
+    if pos < len(text):
+        segments.append(Segment(text[pos:], False))
+    return segments
 
 
 def _units(text: str, pattern: re.Pattern[str]) -> list[Segment]:
