@@ -5,7 +5,11 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test browser bench-detect bench-claims lint screenshot fuzz bench-load bench-translate
+.PHONY: run test browser bench-detect bench-claims lint screenshot fuzz bench-load bench-translate convert
+# The CPU-only torch build, for `python -m models install` and its conversion test: PyPI's
+# default torch wheel pulls gigabytes of CUDA libraries. The pin is the release tested here.
+TORCH_INDEX ?= https://download.pytorch.org/whl/cpu
+TORCH_VERSION ?= 2.13.0
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +26,16 @@ $(VENV)/.lint: $(VENV)/.installed pyproject.toml
 	$(PY) -m pip install -q -e '.[test,lint]'
 	touch $@
 
+# torch from the CPU index (PyPI is the fallback index for its dependencies), then the rest of
+# the convert extra. `--retries 1`: where the CPU index is out of reach, fail over quickly.
+$(VENV)/.convert: $(VENV)/.installed pyproject.toml
+	$(PY) -m pip install -q --retries 1 --index-url $(TORCH_INDEX) \
+	  --extra-index-url https://pypi.org/simple 'torch==$(TORCH_VERSION)'
+	$(PY) -m pip install -q -e '.[test,convert]'
+	touch $@
+
+convert: $(VENV)/.convert
+
 lint: $(VENV)/.lint
 	$(VENV)/bin/ruff check service models tests bench scripts
 	$(VENV)/bin/mypy service models
@@ -29,7 +43,9 @@ lint: $(VENV)/.lint
 run: $(VENV)/.installed
 	$(PY) -m service serve --host $(HOST) --port $(PORT)
 
-test: $(VENV)/.installed browser
+# Lint first (ruff + mypy --strict), then every test, the model-conversion test included (it
+# needs the CPU torch build of `convert`).
+test: $(VENV)/.installed $(VENV)/.convert browser lint
 	$(PY) -m pytest
 
 # Debian's Chromium + ChromeDriver for the page test (tests/test_page_browser.py). Installed when

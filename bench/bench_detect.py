@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from service import langid  # noqa: E402
+from service.languages import detect as langid  # noqa: E402
 
 FLORES = ROOT / "bench" / "data" / "flores"
 LANGS = {"nb": "nob_Latn", "nn": "nno_Latn", "sv": "swe_Latn", "da": "dan_Latn", "en": "eng_Latn"}

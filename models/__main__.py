@@ -39,7 +39,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     try:
         entry = catalogue.get(args.name)
-        print(f"installing {entry.name} from {entry.repo}@{entry.revision[:12]} ...", flush=True)
+        origin = (
+            f"the local directory {args.from_dir}"
+            if args.from_dir is not None
+            else f"{entry.repo}@{entry.revision[:12]}"
+        )
+        print(f"installing {entry.name} from {origin} ...", flush=True)
         dest = install(entry, args.dest, source_dir=args.from_dir, force=args.force)
     except (InstallError, KeyError) as exc:
         print(f"error: {exc}", file=sys.stderr)

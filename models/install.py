@@ -87,6 +87,22 @@ def disk_size_mb(path: Path) -> int:
     return round(sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1_000_000)
 
 
+def _replace(dest: Path, partial: Path) -> None:
+    """Move the converted model into place. An existing (empty or old) directory that cannot be
+    removed, such as a root-owned mount point, is filled file by file instead."""
+    try:
+        shutil.rmtree(dest, ignore_errors=False) if dest.exists() else None
+        partial.rename(dest)
+    except OSError:
+        dest.mkdir(parents=True, exist_ok=True)
+        for item in partial.iterdir():
+            target = dest / item.name
+            if target.is_dir():
+                shutil.rmtree(target)
+            shutil.move(str(item), target)
+        partial.rmdir()
+
+
 def install(
     entry: ModelEntry,
     dest_root: Path,
@@ -100,8 +116,10 @@ def install(
     `source_dir` is a local copy of the Hugging Face checkpoint (skips the download).
     """
     dest = dest_root / entry.name
-    if dest.exists() and not force:
-        raise InstallError(f"{dest} already exists; pass --force to reinstall")
+    # A directory without model.bin is no install: `docker compose up` before an install leaves
+    # an empty mount point there, often owned by root. Only a real model needs --force.
+    if (dest / "model.bin").is_file() and not force:
+        raise InstallError(f"{dest} already holds a model; pass --force to reinstall")
     checkpoint = source_dir if source_dir is not None else download(entry)
     partial = dest.with_name(dest.name + ".partial")
     shutil.rmtree(partial, ignore_errors=True)
@@ -110,9 +128,12 @@ def install(
         convert(checkpoint, partial, entry)
         _check_loads(partial)
         info = {**entry.info(), "size_on_disk_mb": disk_size_mb(partial)}
+        if source_dir is not None:
+            # Converted from a local copy: say which, not a Hub revision nobody checked.
+            info["source"] = f"local directory {source_dir.resolve()}"
+            info.pop("revision", None)
         (partial / "model_info.json").write_text(json.dumps(info, indent=2) + "\n", "utf-8")
-        shutil.rmtree(dest, ignore_errors=True)
-        partial.rename(dest)
+        _replace(dest, partial)
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
         raise

@@ -1,299 +1,277 @@
-"""Supply claims from an article: triggers, roles, stance, hedge, attribution, reference.
+"""Supply claims of an article: parse each sentence, find supply events, read their roles,
+stance, hedge, source and goods, and keep those that name a supplier, a different recipient and
+something military or dual-use. Civil trade, sport and exercises give nothing.
 
-The article is read in order; each sentence's actors and references ("landet", "de", "han")
-are resolved against what came before. A claim needs a supply trigger, a supplier and a
-recipient that differ, and a military or dual-use item (or military support): civil trade and
-visits give nothing.
+The article is read in order, so references ("landet", "selskapet") resolve to what came before,
+and a purchase whose seller is not in its own sentence takes the company named last. Every stage
+works sentence by sentence: the cost is linear in the text, and the CPU budget is checked between
+sentences.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
+from dataclasses import dataclass
 
-from service.claims import stance as st
-from service.claims.actors import kind_of
-from service.claims.analysis import Sentence, analyse
-from service.claims.attribution import source_of
-from service.claims.chains import link_chain
-from service.claims.companies import discover
-from service.claims.contracts import contract_frames
-from service.claims.frames import (
-    GIVE,
-    RECEIVE,
-    REQUEST,
-    WITH,
-    Frame,
-    trigger_class,
-    verb_frame,
-)
-from service.claims.lexicon import get_lexicon
-from service.claims.lexicon.actors_data import CIVIL_COMPANIES
+from spacy.tokens import Doc
+
+from service import languages, nlp, segmentation
+from service.claims import events as ev
+from service.claims.discourse import Discourse, noun_keys
+from service.claims.gazetteer import Actor, gazetteer
+from service.claims.items import Goods, goods
+from service.claims.mentions import Mention
+from service.claims.mentions import find as find_mentions
 from service.claims.merge import merge
-from service.claims.nominal import headline_frames, noun_frames, service_frames
-from service.claims.references import HOME, Discourse, build_slots, quote_speakers
-from service.claims.roles import Slot, clause_start, subject
-from service.claims.text import split_units
+from service.claims.modality import modality
+from service.claims.sources import describe, source_of
+from service.claims.tree import children, governors
 from service.claims.types import Claim, Evidence, Stance
+from service.claims.words import Lexicon, lexicon
+from service.workload import UNLIMITED, Budget
 
-# Sanctions and export-control vocabulary: in such an article, technology sold to a sanctioned
-# state is the dual-use supply the guideline counts, even when no weapon is named.
-SANCTIONS = re.compile(
-    r"\w*(?:sanksjon|sanktion|eksportkontroll|exportkontroll|eksportforbud|exportförbud"
-    r"|embargo|flerbruks|dual-use|dobbeltbruk|sanctions)\w*"
+_PARSE_CHUNK = 32  # sentences parsed per call, with a budget check between calls
+_NOT_PARTIES = frozenset({"media"})
+# Exercises: troops or aircraft sent to one are no supply.
+_EXERCISE = frozenset("øvelse øving övning øvelsen øvinga övningen øvelser övningar".split())
+
+
+@dataclass
+class _Sentence:
+    span: segmentation.Sentence
+    doc: Doc
+    mentions: dict[int, Mention]
+
+
+def _home(language: str) -> Actor | None:
+    entry = languages.get(language)
+    if entry is None:
+        return None
+    return next((a for a in gazetteer().countries.values() if a.name == entry.home), None)
+
+
+def _parse(text: str, spans: list[segmentation.Sentence], language: str, budget: Budget
+           ) -> list[Doc]:
+    docs: list[Doc] = []
+    for i in range(0, len(spans), _PARSE_CHUNK):
+        budget.check("parsing")
+        docs += nlp.parse([text[s.start : s.end] for s in spans[i : i + _PARSE_CHUNK]], language)
+    return docs
+
+
+def _roles(event: ev.Event, d: Discourse, mentions: dict[int, Mention]
+           ) -> tuple[list[Actor], list[Actor]]:
+    suppliers = list(event.named_suppliers)
+    for head in event.roles.suppliers:
+        suppliers += [a for a in d.actors(head, mentions) if a not in suppliers]
+    recipients = list(event.named_recipients)
+    for head in event.roles.recipients:
+        recipients += [a for a in d.actors(head, mentions) if a not in recipients]
+    return suppliers, recipients
+
+
+def _military(event: ev.Event, stuff: Goods, suppliers: list[Actor], claims: list[Claim],
+              article_military: bool = False) -> bool:
+    """Specific military goods always count. Generic ones ("utstyr", "materiell", a pronoun,
+    "leveransen") only where the context is military: an arms company supplies, or the article
+    has made supply claims already. A noun the lexicon does not know ("kontrakter", "penger")
+    is no good at all."""
+    if stuff.military:
+        return True
+    if stuff.civil:
+        return False
+    context = bool(claims) or article_military or any(a.kind == "company" for a in suppliers)
+    if stuff.generic:
+        return context
+    heads = event.roles.items
+    if any(h.pos_ in ("NOUN", "PROPN") and not stuff.words for h in heads):
+        return False
+    if event.cls.endswith("NOUN"):
+        return context and bool(noun_keys(event.trigger) & _DELIVERY_NOUNS)
+    return context and event.cls in (ev.GIVE, ev.FUND) and bool(heads)
+
+
+def _names_weapons(doc: Doc, lex: Lexicon) -> bool:
+    for token in doc:
+        if token.pos_ == "NOUN":
+            item = lex.item(token.lemma_, token.text)
+            if item is not None and item.category not in ("civil", "military_generic"):
+                return True
+    return False
+
+
+def _exercise(doc: Doc) -> bool:
+    return any(t.lemma_.lower() in _EXERCISE or t.lower_ in _EXERCISE for t in doc)
+
+
+def _fill(event: ev.Event, suppliers: list[Actor], recipients: list[Actor], d: Discourse,
+          claims: list[Claim]) -> tuple[list[Actor], list[Actor]]:
+    """Roles the sentence leaves out, from the article so far: a purchase's seller is the
+    company named last; a delivery without a recipient goes where this supplier's earlier
+    deliveries went, else to the article's main recipient (the headline's, or the most
+    frequent). Never for a verb aimed at a target ("sender droner mot byer" is an attack)."""
+    if not suppliers and event.cls in (ev.RECEIVE, ev.ORDER_NOUN) and d.last_company:
+        if d.last_company not in recipients:
+            suppliers = [d.last_company]
+    if suppliers and not recipients and event.cls in _DELIVERIES and claims:
+        if ev.obliques(event.trigger, _TARGET):
+            return suppliers, recipients
+        names = {s.name for s in suppliers}
+        earlier = [c.recipient for c in reversed(claims) if c.supplier in names]
+        headline = [c.recipient for c in claims if c.evidence.start < d.headline_end]
+        counts = Counter(c.recipient for c in claims)
+        target = (earlier or headline or [counts.most_common(1)[0][0]])[0]
+        if target not in names:
+            recipients = [gazetteer().by_name(target) or Actor(target, "org")]
+    return suppliers, recipients
+
+
+_DELIVERIES = (ev.GIVE, ev.FUND, ev.TRANSFER_NOUN)
+_TARGET = frozenset({"mot", "mod", "emot", "against", "over"})
+# Nouns that name a delivery of goods already spoken of: "leveransen" needs no item of its own.
+# Support and aid ("støtte", "hjelp") do: they are as often political as material.
+_DELIVERY_NOUNS = frozenset(
+    """leveranse levering leverans leverance forsendelse sending sendning försändelse
+    overføring overførsel överföring overlevering overleverans eksport export salg sal
+    försäljning donasjon donation""".split()
 )
-_SHOULD = frozenset({"bør", "burde", "bör", "borde", "burte"})
-SANCTIONED = frozenset({"Russia", "Belarus", "Iran", "North Korea", "Syria"})
-# Generic goods that are dual-use when they go to a sanctioned state's industry.
-_TECH = frozenset({"components", "electronics", "technology", "parts", "engines"})
 
 
-def _valid(
-    items: list[tuple[str, int]],
-    s: Sentence,
-    article_military: bool,
-    supplier: str,
-    sanctioned_trade: bool = False,
-) -> bool:
-    # An arms maker delivering "produkter" or "systemer" delivers military goods: its name is
-    # the military context the generic word lacks.
-    arms_maker = kind_of(supplier) == "company" and supplier not in CIVIL_COMPANIES
-    return any(
-        strength >= 2
-        or (strength == 1 and (article_military or arms_maker or sanctioned_trade))
-        or (strength == 0 and (s.military or arms_maker))
-        or (sanctioned_trade and english.split()[-1] in _TECH)
-        for english, strength in items
-    )
-
-
-def _fallback(frame: Frame, d: Discourse, claims: list[Claim], gov_subject: list[str]) -> None:
-    """Fill a missing role from context: a denier/admitter of a passive is the supplier, a
-    supplier's last recipient stays the recipient, a receiver's partner in the previous sentence
-    is the supplier."""
-    if not frame.suppliers and gov_subject and frame.cls in (GIVE, WITH):
-        frame.suppliers = list(gov_subject)
-    if frame.suppliers and not frame.recipients and frame.cls in (GIVE, WITH):
-        for c in reversed(claims):
-            if c.supplier in frame.suppliers:
-                frame.recipients = [c.recipient]
-                break
-    if frame.suppliers and not frame.recipients and frame.cls in (GIVE, WITH) and claims:
-        # "Storbritannien och Frankrike kommer att skicka fler robotar": to the article's
-        # main recipient so far.
-        counts = Counter(c.recipient for c in claims if c.recipient not in frame.suppliers)
-        if counts:
-            top = max(counts.values())
-            frame.recipients = [
-                next(c.recipient for c in reversed(claims) if counts.get(c.recipient) == top)
-            ]
-    if frame.recipients and not frame.suppliers and frame.cls == RECEIVE:
-        # The same recipient's supplier earlier in the article, else the other party of the
-        # previous sentence ("I utbyte får Kina ... u-båtar").
-        earlier = [c.supplier for c in reversed(claims) if c.recipient in frame.recipients]
-        # "Saab har sålt Gripen till Thailand. Colombia ska köpa 17 Gripen": the same named
-        # system comes from the same supplier.
-        named = {e for e, k in frame.items if k >= 3}
-        earlier += [
-            c.supplier
-            for c in reversed(claims)
-            if named & set(c.item_terms) and c.supplier not in frame.recipients
-        ]
-        others = [n for n in reversed(d.previous_names) if n not in frame.recipients]
-        if earlier:
-            frame.suppliers = [earlier[0]]
-        elif others and frame.get_verb and any(k >= 2 for _, k in frame.items):
-            frame.suppliers = [others[0]]
-
-
-def _join(items: list[str]) -> str:
-    items = list(dict.fromkeys(items))
-    # "Leopard tanks and tanks" -> "Leopard tanks": a generic term another one already covers.
-    items = [i for i in items if not any(o != i and o.endswith(" " + i) for o in items)]
-    if len(items) <= 1:
-        return items[0] if items else "military support"
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _claims_for(
-    frame: Frame,
-    s: Sentence,
-    d: Discourse,
-    slots: list[Slot],
-    claims: list[Claim],
-    article_military: bool,
-    source_field: str,
-    article_sanctions: bool = False,
-) -> list[Claim]:
-    stance: Stance
-    stance, g = st.stance_of(s, frame.v, frame.cs, frame.requested, frame.planned_verb)
-    if g is not None and s.has(g, "consider"):
-        return []  # "vurderer å sende", "överväger att skicka": not decided, so not planned
-    if any(s.tokens[k].low in _SHOULD for k in range(max(frame.cs, frame.v - 3), frame.v)):
-        return []  # "meiner at Tyskland bør sende Taurus": an opinion, not a supply
-    gov_subject: list[str] = []
-    if g is not None and s.has(g, "deny", "admit", "confirm", "halt"):
-        gcs, gkind = clause_start(s, g)
-        gov_subject = [n for sl in subject(s, slots, g, gcs, gkind) for n in sl.names]
-    if (
-        g is not None
-        and stance == "asserted"
-        and s.has(g, "confirm")
-        and set(gov_subject) & set(frame.suppliers or gov_subject)
+def _event_claims(event: ev.Event, s: _Sentence, lex: Lexicon, d: Discourse,
+                  claims: list[Claim], source_field: str) -> list[Claim]:
+    mode = modality(event, lex)
+    if mode.stance is None:
+        return []
+    prefix = ev.compound_item_prefix(event.trigger, lex) if event.cls.endswith("NOUN") else None
+    around = event.trigger if event.trigger.pos_ == "VERB" else None
+    stuff = goods(event.roles.items, lex, [prefix] if prefix else None, around)
+    suppliers, recipients = _fill(event, *_roles(event, d, s.mentions), d, claims)
+    if not _military(event, stuff, suppliers, claims, d.military) or (
+        "troops" in stuff.categories and _exercise(s.doc)
     ):
-        stance = "admitted"  # the supplier itself confirms
-    _fallback(frame, d, claims, gov_subject)
-    if g is not None and s.has(g, "halt") and not set(gov_subject) & set(frame.suppliers):
-        return []  # a shipment stopped by customs or a third party is no claim at all
-    source = source_of(s, frame.v, g, d, slots)
-    hedge = st.hedged(s, frame.cs, frame.v)
+        return []
+    if mode.requester is not None:
+        askers = set(d.actors(mode.requester, s.mentions))
+        if not askers & set(recipients):
+            return []  # a third party asking someone to supply: a call, not a request
+    source = source_of(event, mode, lex, s.mentions, lambda t: d.actors(t, s.mentions))
+    span = s.span
     out: list[Claim] = []
-    unit = s.unit
-    for sup in dict.fromkeys(frame.suppliers):
-        for rec in dict.fromkeys(frame.recipients):
-            if not sup or not rec or sup == rec:
+    for supplier in suppliers:
+        for recipient in recipients:
+            if supplier == recipient or {supplier.kind, recipient.kind} & _NOT_PARTIES:
                 continue
-            items = (
-                frame.by_supplier.get(sup if frame.cls in (RECEIVE, REQUEST) else rec)
-                or frame.items
-            )
-            trade = article_sanctions and rec in SANCTIONED
-            if not _valid(items, s, article_military, sup, trade):
-                continue
-            kept = [
-                e for e, k in items if k >= 1 or s.military or (trade and e.split()[-1] in _TECH)
-            ]
             out.append(
                 Claim(
-                    supplier=sup,
-                    recipient=rec,
-                    items=_join(kept),
-                    stance=stance,
-                    hedged=hedge,
+                    supplier=supplier.name,
+                    recipient=recipient.name,
+                    items=stuff.english(),
+                    stance=mode.stance,
+                    hedged=mode.hedged,
                     source=source,
-                    evidence=Evidence(unit.text, unit.start, unit.end, None, source_field),  # type: ignore[arg-type]
-                    trigger=s.tokens[frame.v].text,
-                    item_terms=kept,
-                    strength=max((k for _, k in items), default=0),
+                    evidence=Evidence(
+                        s.doc.text, span.start, span.end, None, source_field  # type: ignore[arg-type]
+                    ),
+                    trigger=event.trigger.text,
+                    item_terms=list(dict.fromkeys(stuff.words)),
+                    strength=2 if stuff.designations else 1,
                 )
             )
     return out
 
 
-def _bare_stance(
-    s: Sentence, slots: list[Slot], used: set[int], found: list[Claim], previous: list[Claim]
-) -> list[Claim]:
-    """ "..., vilket de nekar till" / "Kina avviser anklagene": a denial (or admission) with no
-    supply clause of its own applies to the claims just made about the denier."""
+def _bare_stances(s: _Sentence, lex: Lexicon, d: Discourse, recent: list[Claim],
+                  used: set[int], source_field: str) -> list[Claim]:
+    """ "Kina avviser anklagene", "Iran innrømmet dette": a denial or admission with no supply
+    clause of its own answers the claims just made about whoever denies."""
     out: list[Claim] = []
-    for k in range(len(s.tokens)):
-        if k in used or not s.has(k, "deny", "admit"):
+    for token in s.doc:
+        if token.i in used or token.pos_ not in ("VERB", "AUX"):
             continue
-        if any(
-            s.tokens[j].low in ("at", "att") and s.has(j, "complementizer")
-            for j in range(k + 1, min(k + 3, len(s.tokens)))
-        ):
-            continue  # "afviser, at der er konstateret misbrug": denies its own clause, no supply
-        cs, kind = clause_start(s, k)
-        who = {n for sl in subject(s, slots, k, cs, kind) for n in sl.names}
-        if not who:
+        classes = ev.verb_classes(token, lex)
+        stance: Stance
+        if "DENY" in classes:
+            stance = "denied"
+        elif "ADMIT" in classes:
+            stance = "admitted"
+        else:
             continue
-        stance: Stance = "denied" if s.has(k, "deny") else "admitted"
-        targets = [c for c in found if c.evidence.start <= s.tokens[k].start] or previous[-8:]
-        pairs = [(c.supplier, c.recipient) for c in targets]
-        for c in targets:
-            reverse = (c.recipient, c.supplier)
-            if reverse in pairs and pairs.index(reverse) < pairs.index((c.supplier, c.recipient)):
-                continue  # "X og Y avviser våpenhandel": the main accusation, not the trade back
-            party = c.supplier if c.supplier in who else c.recipient if c.recipient in who else None
-            if party is None or c.stance in ("denied", "admitted"):
+        if children(token, "xcomp", "ccomp"):
+            continue  # a clause of its own: its events carry the stance
+        who = [a for c in children(token, "nsubj") for a in d.actors(c, s.mentions)]
+        names = {a.name for a in who}
+        for claim in recent:
+            if claim.stance not in ("asserted", "planned") or not (
+                names & {claim.supplier, claim.recipient}
+            ):
                 continue
+            speaker = describe(
+                children(token, "nsubj")[0], s.mentions, lambda t: d.actors(t, s.mentions)
+            )
             out.append(
-                Claim(
-                    c.supplier,
-                    c.recipient,
-                    c.items,
-                    stance,
-                    False,
-                    party,
-                    Evidence(s.unit.text, s.unit.start, s.unit.end, None, c.evidence.field),
-                    s.tokens[k].text,
-                    c.item_terms,
-                    c.strength,
-                )
+                Claim(claim.supplier, claim.recipient, claim.items, stance, False, speaker,
+                      Evidence(s.doc.text, s.span.start, s.span.end, None,
+                               source_field),  # type: ignore[arg-type]
+                      token.text, claim.item_terms, claim.strength)
             )
     return out
 
 
-def extract_claims(text: str, language: str, source_field: str = "text") -> list[Claim]:
+def _governing(event: ev.Event) -> set[int]:
+    return {t.i for t in [event.trigger, *governors(event.trigger)]}
+
+
+def extract_claims(
+    text: str, language: str, source_field: str = "text", budget: Budget = UNLIMITED
+) -> list[Claim]:
     """All supply claims in `text` (an article in nb, nn, sv or da), merged, in text order."""
-    lex = get_lexicon(language)
-    companies = discover(text)
-    sentences = [analyse(u, lex, companies) for u in split_units(text)]
-    article_military = sum(1 for s in sentences if s.military) >= 1
-    article_sanctions = any(SANCTIONS.fullmatch(t.low) for s in sentences for t in s.tokens)
-    d = Discourse(quote_speakers(sentences), HOME.get(language))
+    lex = lexicon(language)
+    lines = segmentation.lines(text)
+    spans = [s for s in segmentation.sentences(text, lines) if s.line.kind != "teaser"]
+    docs = _parse(text, spans, language, budget)
+    d = Discourse(_home(language))
+    # An article that names weapons anywhere is a military context for "leveransene".
+    d.military = any(_names_weapons(doc, lex) for doc in docs)
     claims: list[Claim] = []
-    for s in sentences:
-        slots = build_slots(s, d)
+    # Claims made since the start of each line: a bare denial answers the claims of its own
+    # paragraph or the one before.
+    line_starts: dict[int, int] = {}
+    for span, doc in zip(spans, docs, strict=True):
+        budget.check("claim extraction")
+        s = _Sentence(span, doc, find_mentions(doc))
+        if span.line.index == 0:
+            d.headline = [m.actor for m in s.mentions.values()]
+            d.headline_end = span.line.end
         found: list[Claim] = []
         used: set[int] = set()
-        done: set[int] = set()
-        frames: list[Frame] = []
-        for v in range(len(s.tokens)):
-            cls = trigger_class(s, v)
-            if cls is None:
-                continue
-            frame = verb_frame(s, slots, v, cls, d)
-            if frame is not None:
-                frames.append(frame)
-        frames += service_frames(s)
-        verb_clauses = {f.cs for f in frames}
-        frames += noun_frames(s, slots, verb_clauses | done)
-        frames += contract_frames(s, slots, verb_clauses | {f.cs for f in frames})
-        if not frames:
-            frames = headline_frames(s, slots)
-        link_chain(s, slots, frames)
-        for frame in frames:
-            new = _claims_for(
-                frame,
-                s,
-                d,
-                slots,
-                claims + found,
-                article_military,
-                source_field,
-                article_sanctions,
-            )
+        for event in ev.find(doc, lex, s.mentions):
+            new = _event_claims(event, s, lex, d, claims + found, source_field)
             if new:
-                g = st.governor(s, frame.v)
-                if g is not None:
-                    used.add(g)
+                used |= _governing(event)
             found += new
-        found += _bare_stance(s, slots, used, found, claims)
+        line_starts.setdefault(span.line.index, len(claims))
+        since = line_starts.get(span.line.index - 1, line_starts[span.line.index])
+        recent = found or claims[since:]
+        found += _bare_stances(s, lex, d, recent, used, source_field)
+        d.remember(s.mentions)
         claims += found
-        if found:
-            d.last_supplier, d.supplier_paragraph = (found[-1].supplier,), s.unit.paragraph
-        elif s.unit.paragraph > d.supplier_paragraph + 1:
-            d.last_supplier = ()
-        d.update(s, slots)
-    _align_headline(claims, sentences)
+    _align_headline(claims, lines)
     return merge(claims)
 
 
-def _align_headline(claims: list[Claim], sentences: list[Sentence]) -> None:
-    """Headlines use the present tense for decisions ("Norge donerer F-16 til Ukraina"): when
-    the body states the same pair only as planned, the headline claim is planned too."""
-    heads = [s.unit for s in sentences if s.unit.kind == "headline"]
-    if not heads:
+def _align_headline(claims: list[Claim], lines: list[segmentation.Line]) -> None:
+    """Headlines put decisions in the present ("Norge donerer F-16 til Ukraina"): when the body
+    states the same pair only as planned, the headline's claim is planned too."""
+    if not lines:
         return
-    end = max(u.end for u in heads)
+    end = lines[0].end
     body: dict[tuple[str, str], set[str]] = {}
     for c in claims:
         if c.evidence.start >= end:
             body.setdefault((c.supplier, c.recipient), set()).add(c.stance)
     for c in claims:
         seen = body.get((c.supplier, c.recipient), set())
-        if c.evidence.start < end and c.stance == "asserted" and seen and "asserted" not in seen:
-            if "planned" in seen:
+        if c.evidence.start < end and c.stance == "asserted" and "planned" in seen:
+            if "asserted" not in seen:
                 c.stance = "planned"
+

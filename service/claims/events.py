@@ -1,0 +1,356 @@
+"""Supply events in one parsed sentence: a trigger word and its roles, read off the tree.
+
+Verb triggers take their roles from the verb's own dependents (with subjects found through
+relative clauses, coordination and control, see `tree.subject`):
+
+- GIVE ("sende", "levere", "selge", "donere", "tilby"): supplier = subject (passive: the "av"
+  agent); recipient = an oblique or noun modifier with til/till/åt, or the indirect object;
+  items = the object (passive: the subject, unless it is an actor: "Ukraina ble lovet kampfly").
+- SUPPLY_WITH ("utruste", "bevæpne", "forsyne", "bistå med"): recipient = object, items = med.
+- RECEIVE ("få", "motta", "kjøpe", "bestille"): recipient = subject; supplier = fra/från/av/hos.
+- REQUEST ("be om", "anmode om"): recipient = subject; supplier = the one asked (object, or
+  fra/från); items = the "om" phrase, or the object of an infinitive ("ba Norge om å sende").
+
+Noun triggers ("leveransen", "våpensalget", "ordren", "kjøpet") take the supplier from a genitive,
+a demonym ("amerikansk våpensalg") or fra; the recipient from til; items from av, a compound's
+first part or the noun's own modifiers; an order's supplier is whoever gets it ("Saab har fått en
+ordre fra Polen"). Missing roles are left empty here; `discourse` may fill them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from service.claims.gazetteer import Actor, gazetteer
+from service.claims.mentions import Mention
+from service.claims.tree import (
+    case_of,
+    children,
+    dep,
+    earlier_subject,
+    governors,
+    is_passive,
+    subject,
+)
+from service.claims.words import Lexicon, dictionary_lemma
+
+GIVE, FUND, SUPPLY_WITH = "GIVE", "FUND", "SUPPLY_WITH"
+RECEIVE, REQUEST = "RECEIVE", "REQUEST"
+TRANSFER_NOUN, ORDER_NOUN, REQUEST_NOUN = "TRANSFER_NOUN", "ORDER_NOUN", "REQUEST_NOUN"
+REFUSAL_NOUN, SUPPLIER_NOUN = "REFUSAL_NOUN", "SUPPLIER_NOUN"
+NOUN_CLASSES = (TRANSFER_NOUN, ORDER_NOUN, REQUEST_NOUN, REFUSAL_NOUN, SUPPLIER_NOUN)
+AGAINST = frozenset({"mot", "mod", "emot", "against", "med"})
+VERB_CLASSES = (GIVE, FUND, SUPPLY_WITH, RECEIVE, REQUEST)
+
+TO = frozenset({"til", "till", "åt", "to"})
+FROM = frozenset({"fra", "frå", "från", "af", "hos", "from"})
+BY = frozenset({"av", "af", "by"})
+WITH = frozenset({"med", "with"})
+ABOUT = frozenset({"om", "på", "about"})
+FOR = frozenset({"for", "för"})
+# "fått over 150 000 raketter": a quantity the parser read as a preposition.
+QUANTITY = frozenset(
+    "over rundt omkring opptil oppimot nesten minst cirka drøyt knapt nærmere upp till".split()
+)
+# "Norge har donert missiler sammen med USA": a co-supplier.
+TOGETHER = frozenset({"sammen", "saman", "tillsammans"})
+
+
+@dataclass
+class Roles:
+    """Who and what, as phrase heads still to be resolved to actors and items."""
+
+    suppliers: list[Token] = field(default_factory=list)
+    recipients: list[Token] = field(default_factory=list)
+    items: list[Token] = field(default_factory=list)
+
+
+@dataclass
+class Event:
+    trigger: Token
+    cls: str  # GIVE | SUPPLY_WITH | RECEIVE | REQUEST | TRANSFER_NOUN | ORDER_NOUN | REQUEST_NOUN
+    roles: Roles
+    # Actors the noun phrase itself names (demonyms, "Norges"), resolved already.
+    named_suppliers: list[Actor] = field(default_factory=list)
+    named_recipients: list[Actor] = field(default_factory=list)
+
+
+def obliques(token: Token, preps: frozenset[str], noun: bool = False) -> list[Token]:
+    """Nominal dependents of `token`, or inside its object phrase ("millioner av granater til
+    Russland": the til-phrase hangs on the object's noun), introduced by one of `preps`."""
+    found: list[Token] = []
+    frontier = [token]
+    for depth in range(_DEPTH):
+        nxt: list[Token] = []
+        for host in frontier:
+            for c in host.children:
+                link = dep(c).split(":")[0]
+                case = case_of(c)
+                if link in ("obl", "nmod", "iobj") and case in preps:
+                    found.append(c)
+                elif link in ("obj", "obl", "nmod", "conj", "appos") and (
+                    depth or noun or link != "nmod"
+                ):
+                    # Into the object and oblique phrases: the parser often hangs "til X"
+                    # on the goods ("granater til Russland") or on a "fra"-phrase.
+                    nxt.append(c)
+        frontier = nxt
+    return found
+
+
+_DEPTH = 4  # a recipient sits at most this deep in the object phrase
+
+
+def _multiword_class(token: Token, lex: Lexicon) -> set[str]:
+    """Classes of multiword verbs ("ta imot", "si nei til", "be om", "stille til rådighet"):
+    the head lemma plus each further word among the verb's dependents (or theirs)."""
+    entries = lex.multiword.get(token.lemma_.lower()) or lex.multiword.get(
+        dictionary_lemma(token.lower_, lex.language), []
+    )
+    if not entries:
+        return set()
+    near = {c.lower_ for c in token.children} | {
+        g.lower_ for c in token.children for g in c.children
+    }
+    near |= {c.lemma_.lower() for c in token.children}
+    return {cls for rest, cls in entries if all(word in near for word in rest)}
+
+
+def is_verbal(token: Token) -> bool:
+    """A verb, or a word the tagger took for a noun although it heads a clause ("at Wagner
+    angivelig planla å gi": a subject and an infinitive below it)."""
+    if token.pos_ in ("VERB", "AUX"):
+        return True
+    clausal = dep(token) in ("ccomp", "xcomp", "advcl", "ROOT", "root", "parataxis")
+    return clausal and any(dep(c) in ("nsubj", "xcomp", "aux") for c in token.children)
+
+
+def goods_objects(verb: Token) -> list[Token]:
+    """The verb's objects, and quantity phrases the parser read as obliques ("over 150 000
+    raketter")."""
+    return children(verb, "obj") + [
+        c for c in children(verb, "obl") if case_of(c) in QUANTITY
+    ]
+
+
+def verb_classes(token: Token, lex: Lexicon) -> set[str]:
+    if not is_verbal(token):
+        return set()
+    # A particle verb's own meaning wins: "låne ut" is lending (GIVE), not "låne" (borrowing).
+    return _multiword_class(token, lex) or set(lex.verb_classes(token.lemma_, token.text))
+
+
+def _agent(verb: Token, mentions: dict[int, Mention]) -> list[Token]:
+    """The "av"-agent of a passive: on the verb, or, where the parser hung it lower, an actor
+    with "av" inside the clause ("overlevert til Ukraina av Polen")."""
+    direct = [c for c in obliques(verb, BY) if dep(c).startswith("obl")]
+    if direct:
+        return direct
+    frontier, found = [verb], []
+    for _ in range(_DEPTH):
+        frontier = [c for t in frontier for c in t.children if dep(c) not in CLAUSE_LINKS]
+        found += [c for c in frontier if case_of(c) in BY and c.i in mentions]
+    return found[:1]
+
+
+CLAUSE_LINKS = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "parataxis", "conj"})
+
+
+def _verb_event(verb: Token, cls: str, mentions: dict[int, Mention]) -> Event:
+    roles = Roles()
+    agent = _agent(verb, mentions)
+    subj = subject(verb)
+    if subj is None and dep(verb) in ("ROOT", "root", "parataxis", "conj"):
+        subj = earlier_subject(verb)
+    if cls == GIVE:
+        passive = is_passive(verb)
+        if passive:
+            roles.suppliers = agent
+            pass_subj = children(verb, "nsubj:pass") or ([subj] if subj is not None else [])
+            roles.items = children(verb, "obj") or pass_subj
+            if children(verb, "obj"):
+                roles.recipients = pass_subj  # "Ukraina ble lovet kampfly"
+        else:
+            roles.suppliers = [subj] if subj is not None else []
+            roles.items = goods_objects(verb)
+        roles.recipients = roles.recipients or obliques(verb, TO) or children(verb, "iobj")
+        if not any(r.i in mentions for r in roles.recipients):
+            # "stille X til rådighet for Ukraina", "ställa till förfogande för": the til-phrase
+            # is the idiom's, the recipient comes with for/för.
+            roles.recipients += obliques(verb, FOR)
+        subjects = children(verb, "nsubj")
+        if not roles.recipients and len(subjects) >= 2 and subjects[1].i > verb.i:
+            # Two subjects around the verb: the parser took an indirect object for a second
+            # subject ("Danmark vil tilby Moldova støtte"); a clause has one subject.
+            roles.recipients = subjects[1:2]
+        if not roles.recipients and len(children(verb, "obj")) >= 2:
+            # A double object the parser left as two objects ("tilby Moldova støtte").
+            roles.recipients, roles.items = children(verb, "obj")[:1], children(verb, "obj")[1:]
+    elif cls == FUND:  # "betale for X til Y", "finansiere X til Y"
+        roles.suppliers = [subj] if subj is not None else []
+        roles.items = children(verb, "obj") + obliques(verb, FOR)
+        roles.recipients = obliques(verb, TO) or children(verb, "iobj")
+    elif cls == SUPPLY_WITH:
+        roles.suppliers = [subj] if subj is not None else []
+        roles.recipients = children(verb, "obj")
+        roles.items = obliques(verb, WITH)
+    elif cls == RECEIVE and is_passive(verb):  # "kjøpes inn av Norge og Tyskland"
+        roles.recipients = agent
+        roles.items = children(verb, "nsubj:pass") or ([subj] if subj is not None else [])
+        roles.suppliers = obliques(verb, FROM)
+    elif cls == RECEIVE:
+        roles.recipients = [subj] if subj is not None else []
+        roles.suppliers = obliques(verb, FROM) or obliques(verb, BY)
+        roles.items = goods_objects(verb)
+    elif cls == REQUEST:
+        roles.recipients = [subj] if subj is not None else []
+        asked = [c for c in children(verb, "obj", "iobj") if not case_of(c)]
+        roles.suppliers = asked or obliques(verb, FROM)
+        roles.items = obliques(verb, ABOUT)
+        for clause in children(verb, "xcomp", "advcl", "ccomp"):  # "ba Norge om å sende F-16"
+            roles.items += children(clause, "obj")
+    if cls in (GIVE, FUND):
+        roles.suppliers += _together(verb)
+    return Event(verb, cls, roles)
+
+
+def _together(verb: Token) -> list[Token]:
+    """Nominals in "sammen med X" / "tillsammans med X" on the verb: they supply too."""
+    out = []
+    for child in verb.children:
+        if dep(child).startswith("obl") and case_of(child) in WITH:
+            words = {c.lower_ for c in child.children if dep(c) in ("case", "advmod", "fixed")}
+            words |= {g.lower_ for c in child.children for g in c.children}
+            if words & TOGETHER:
+                out.append(child)
+    return out
+
+
+def _noun_event(noun: Token, cls: str, mentions: dict[int, Mention]) -> Event:
+    roles = Roles()
+    named: list[Actor] = []
+    gaz = gazetteer()
+    for child in noun.children:
+        link, case = dep(child), case_of(child)
+        genitive = (
+            link == "nmod" and not case and child.i in mentions and child.lower_.endswith("s")
+        )
+        if link == "nmod:poss" or genitive or (link == "nmod" and case in FROM):
+            roles.suppliers.append(child)
+        elif link in ("nmod", "obl") and case in TO:
+            roles.recipients.append(child)
+        elif link in ("nmod", "obl") and case in BY | ABOUT:
+            (roles.suppliers if child.i in mentions else roles.items).append(child)
+        elif link == "amod" and child.lemma_.lower() in gaz.demonyms:
+            named.append(gaz.demonyms[child.lemma_.lower()])
+    if not roles.recipients:
+        roles.recipients = [r for r in obliques(noun, TO, noun=True) if r.i in mentions]
+    event = Event(noun, cls, roles, named_suppliers=named)
+    if cls == ORDER_NOUN:
+        _order_roles(noun, event)
+    elif cls == SUPPLIER_NOUN:
+        _supplier_roles(noun, event)
+    elif cls == REFUSAL_NOUN:
+        _governing_roles(noun, event)
+        if not event.roles.recipients:  # "forbud mot våpenhandel med Israel"
+            event.roles.recipients = [
+                r for r in obliques(noun, AGAINST | TO, noun=True) if r.i in mentions
+            ]
+        event.roles.items += children(noun, "nmod")
+    else:
+        _governing_roles(noun, event)
+    return event
+
+
+def _supplier_roles(noun: Token, event: Event) -> None:
+    """ "X er Israels største våpenleverandør", "X regnes som leverandøren til Y", "X,
+    våpenleverandøren til Y": the one the noun is said of supplies; a genitive is whom."""
+    roles = event.roles
+    roles.recipients = roles.suppliers + roles.recipients  # "Israels" was read as a supplier
+    roles.suppliers = []
+    head = noun.head
+    if any(dep(c) == "cop" for c in noun.children):
+        roles.suppliers = children(noun, "nsubj")
+        if dep(noun) == "acl:relcl" and any(
+            "Rel" in s.morph.get("PronType", []) for s in roles.suppliers
+        ):
+            roles.suppliers = [head]  # "Tyskland, som er Israels våpenleverandør"
+    elif dep(noun) == "appos":
+        roles.suppliers = [head]
+    elif dep(noun) in ("xcomp", "obl", "obj") and head.pos_ in ("VERB", "AUX"):
+        who = subject(head)  # "regnes som", "ble kalt"
+        roles.suppliers = [who] if who is not None else []
+
+
+def _order_roles(noun: Token, event: Event) -> None:
+    """An order goes from the buyer (fra, or who gives or places it) to the seller (who gets
+    it, or med/hos: "en kontrakt med Saab")."""
+    roles = event.roles
+    buyers = roles.suppliers  # "fra Polen" was read as a supplier above: for orders, a buyer
+    roles.suppliers = [c for c in noun.children if case_of(c) in WITH | frozenset({"hos"})]
+    roles.recipients = buyers + roles.recipients
+    head = noun.head
+    if dep(noun) in ("obj", "nsubj:pass") and head.pos_ == "VERB":
+        who = subject(head)
+        if who is not None:
+            getting = head.lemma_.lower() in ("få", "vinne", "vinna", "motta", "modtage", "sikre")
+            (roles.suppliers if getting else roles.recipients).insert(0, who)
+        if not roles.suppliers:
+            roles.suppliers = [c for c in obliques(head, WITH | frozenset({"hos"}))]
+        for iobj in children(head, "iobj"):  # "Polen ga Saab en ordre"
+            roles.suppliers.insert(0, iobj)
+
+
+def _governing_roles(noun: Token, event: Event) -> None:
+    """A transfer noun without its own supplier takes the subject of the verb it is the object
+    of ("Finland stanser salget", "Norge gir våpenhjelp"), and that verb's til-phrase."""
+    head = noun.head
+    if dep(noun) not in ("obj", "nsubj:pass", "nmod") or head.pos_ not in ("VERB", "NOUN"):
+        return
+    if not event.roles.suppliers and not event.named_suppliers and head.pos_ == "VERB":
+        who = subject(head)
+        if who is not None:
+            event.roles.suppliers.append(who)
+    if not event.roles.recipients:
+        event.roles.recipients = [c for c in obliques(head, TO) if c.i != noun.i]
+
+
+def find(doc: Doc, lex: Lexicon, mentions: dict[int, Mention]) -> list[Event]:
+    """Every supply event of a sentence, in token order."""
+    events: list[Event] = []
+    for token in doc:
+        if is_verbal(token):
+            for cls in sorted(verb_classes(token, lex) & set(VERB_CLASSES)):
+                events.append(_verb_event(token, cls, mentions))
+        elif token.pos_ in ("NOUN", "PROPN") and token.i not in mentions:
+            head = token.head
+            if dep(token) in ("obj", "nsubj:pass") and verb_classes(head, lex) & set(VERB_CLASSES):
+                continue  # "tilby militær støtte": the verb's event already covers its object
+            if head.i != token.i and head.pos_ == "NOUN" and set(
+                lex.noun_classes(head.lemma_, head.text)
+            ) & set(NOUN_CLASSES):
+                continue  # "forbud mot våpenhandel": the outer noun's event covers it
+            classes = lex.noun_classes(token.lemma_, token.text)
+            for cls in NOUN_CLASSES:
+                if cls in classes:
+                    events.append(_noun_event(token, cls, mentions))
+                    break
+    return events
+
+
+def noun_trigger_governed(event: Event) -> Token | None:
+    """The verb whose clause a noun trigger lives in (for stance), if any."""
+    return next(iter(governors(event.trigger)), None)
+
+
+def compound_item_prefix(noun: Token, lex: Lexicon) -> str | None:
+    """The first part of a compound transfer noun, when it is a good: "våpen" in "våpenhjelp"."""
+    form = noun.lower_
+    for entry in lex.noun_suffixes:
+        at = form.find(entry)
+        if at >= 3 and lex.item(form[:at], form[:at]) is not None:
+            return form[:at]
+    return None
+

@@ -1,0 +1,143 @@
+"""Actors named in one parsed sentence: the gazetteer first, then the parser's entities.
+
+A mention covers a token span; every token of the span points at it, so role rules can ask
+"which actor is this phrase head?" in one lookup. Names the gazetteer does not know are taken from
+the entity recogniser when it calls them organisations (a company without a legal suffix, "Nordic
+Shield"), or when a company noun stands beside them ("selskapet Nordic Shield"). Places it does not
+know (cities, regions) are not actors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from service.claims import actors_data
+from service.claims.gazetteer import Actor, gazetteer
+from service.claims.systems import system_category
+
+_GENITIVE = re.compile(r"(?:[:’']s|s)$")
+_LEGAL = re.compile(r"\s+(?:AS|ASA|AB|A/S|ApS|Oy|Oyj|AG|GmbH|SE|Inc\.?|Ltd\.?|plc)$")
+ORG_LABELS = frozenset({"ORG", "GPE_ORG"})
+
+
+@dataclass(frozen=True, eq=False)  # one object per span, shared by its tokens
+class Mention:
+    """An actor named by tokens [start, end) of a sentence."""
+
+    actor: Actor
+    start: int
+    end: int
+    head: Token  # the span's syntactic head
+    leader: bool = False  # a person standing for a state ("Putin")
+
+
+def _words(doc: Doc, start: int, end: int) -> tuple[str, ...]:
+    return tuple(t.text for t in doc[start:end])
+
+
+def _entity_name(text: str) -> str:
+    """ "Nordic Shields" -> "Nordic Shield"; legal forms dropped ("Fjordtek AS" -> "Fjordtek")."""
+    name = _LEGAL.sub("", text.strip())
+    words = name.split()
+    if len(words) > 1 or len(name) > 4:
+        stem = _GENITIVE.sub("", words[-1])
+        if stem != words[-1] and stem[:1].isupper():
+            words[-1] = stem
+    return " ".join(words)
+
+
+def _is_media(text: str) -> bool:
+    return text.lower().rstrip("s") in actors_data.MEDIA or text.lower() in actors_data.MEDIA
+
+
+def find(doc: Doc) -> dict[int, Mention]:
+    """Token index -> the mention covering it."""
+    gaz = gazetteer()
+    found: dict[int, Mention] = {}
+    i = 0
+    while i < len(doc):
+        # The longest name starting here first; a genitive last word ("Norges") is one token.
+        longest = max(1, min(gaz.first.get(doc[i].text.lower(), 1), len(doc) - i))
+        for n in range(longest, 0, -1):
+            actor = gaz.lookup(_words(doc, i, i + n))
+            if actor is not None:
+                words = _words(doc, i, i + n)
+                mention = Mention(actor, i, i + n, _head(doc, i, i + n), gaz.is_leader(words))
+                for k in range(i, i + n):
+                    found[k] = mention
+                i += n
+                break
+        else:
+            i += 1
+    for token in doc:  # "amerikanerne sendte ...": a country's people stand for it
+        if token.i not in found and token.pos_ == "NOUN":
+            people = gaz.people.get(token.lemma_.lower()) or gaz.people.get(
+                _plural_stem(token.lower_)
+            )
+            if people is not None:
+                found[token.i] = Mention(people, token.i, token.i + 1, token)
+    for ent in doc.ents:
+        if any(k in found for k in range(ent.start, ent.end)) or _is_media(ent.text):
+            continue
+        if system_category(ent.text) or system_category(ent.text.split("-")[0]):
+            continue  # "NASAMS", "Patriot": a weapon system, not an organisation
+        if not any(t.pos_ == "PROPN" for t in ent):
+            continue  # "det norske selskapet": a description, not a name
+        if _not_an_actor(ent.text):
+            continue  # a party, an agency, or a state organ ("Forsvarsdepartementet")
+        company = _beside_company_noun(doc, ent.start, ent.end)
+        if ent.label_ in ORG_LABELS or company:
+            kind = "company" if company else "org"
+            mention = Mention(Actor(_entity_name(ent.text), kind), ent.start, ent.end, ent.root)
+            for k in range(ent.start, ent.end):
+                found[k] = mention
+    for token in doc:  # "selskapet Nordic Shield" that the recogniser missed
+        if token.i not in found and token.pos_ == "PROPN" and _beside_company_noun(doc, token.i):
+            end = token.i + 1
+            while end < len(doc) and doc[end].dep_ == "flat:name" and doc[end].head.i == token.i:
+                end += 1
+            if not _is_media(doc[token.i : end].text):
+                actor = Actor(_entity_name(doc[token.i : end].text), "company")
+                mention = Mention(actor, token.i, end, token)
+                for k in range(token.i, end):
+                    found[k] = mention
+    return found
+
+
+def _not_an_actor(text: str) -> bool:
+    low = text.lower()
+    keys = {low} | {low[: -len(e)] for e in ("et", "en", "a", "ene") if low.endswith(e)}
+    return bool(
+        keys & (actors_data.NOT_SUPPLIERS | actors_data.GOVERNMENT_NOUNS | actors_data.HOME_ORGANS)
+    )
+
+
+def _plural_stem(form: str) -> str:
+    """ "amerikanerne" -> "amerikaner", "ryssarna" -> "ryss", "briter" -> "brit"."""
+    for ending in ("erne", "arne", "arna", "ene", "ane", "na", "ne", "er", "ar", "e"):
+        if form.endswith(ending) and len(form) - len(ending) >= 3:
+            return form[: -len(ending)]
+    return form
+
+
+def _head(doc: Doc, start: int, end: int) -> Token:
+    """The token of [start, end) whose head lies outside the span."""
+    for token in doc[start:end]:
+        if not start <= token.head.i < end or token.head.i == token.i:
+            return token
+    return doc[start]
+
+
+def _beside_company_noun(doc: Doc, start: int, end: int | None = None) -> bool:
+    """A company noun right before the name, or attached to its head ("selskapet X")."""
+    head: Token = doc[start]
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.lemma_.lower() in actors_data.COMPANY_NOUNS:
+        return True
+    return any(
+        c.lemma_.lower() in actors_data.COMPANY_NOUNS and c.dep_ in ("nmod", "appos", "compound")
+        for c in head.children
+    )

@@ -1,0 +1,222 @@
+"""Stance and hedge of one event, from the words that scope over its trigger.
+
+Only the trigger's own clause counts: its auxiliaries, its adverbs (negation, hedges), the
+auxiliaries of the verb it is coordinated with ("har utviklet, testet og levert"), and the chain
+of verbs that govern it (a decision, a refusal, a denial, a request, speech, belief). A negation
+elsewhere in the sentence ("Det er ikke første gang Iran sender droner") does not reach it.
+
+Stance, from the nearest governor that carries one:
+- CONSIDER or CALL above, a conditional clause, or "bør": no claim (undecided, an opinion).
+- DENY above: `denied` ("avviser at ...", "nekter for å ha sendt"); with a plain infinitive it
+  is a refusal ("avviser å sende").
+- REFUSE above: `refused` ("nekter å sende", "stanser salget"); a negated refusal keeps the
+  transfer going ("vil ikke stanse leveransene": asserted).
+- ADMIT above: `admitted` when the admitter is a party, else the admitter is only a source.
+- REQUEST above: `requested` ("ba Norge om å sende").
+- Negation on the clause: with a future or volition marker `refused` ("vil ikke sende"),
+  otherwise `denied` ("sender ikke").
+- PLAN above, or a future marker, an offer, an order: `planned`.
+- Otherwise `asserted`. "skal ha sendt" (reported past) is asserted and hedged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from service.claims.events import (
+    ORDER_NOUN,
+    RECEIVE,
+    REFUSAL_NOUN,
+    REQUEST,
+    REQUEST_NOUN,
+    Event,
+    verb_classes,
+)
+from service.claims.tree import auxiliaries, children, dep, governors
+from service.claims.types import Stance
+from service.claims.words import Lexicon
+
+# Markers of the future or of intent on a verb (lemmas): "skal levere", "vil sende", "kommer til
+# å sende", "ska leverera", "kommer att skicka", "kjem til å".
+FUTURE_AUX = frozenset("skulle skal ska skall ville vil kunne kan komme kommer kjem".split())
+# A reported past: "skal ha sendt", "ska ha skickat", "skal have sendt".
+PERFECT_AUX = frozenset("ha have".split())
+CONDITIONAL = frozenset("dersom hvis viss om ifall om".split())
+SHOULD = frozenset("bør burde bör borde burte".split())
+# Offers are promises not yet kept; orders are purchases not yet delivered.
+OFFER = frozenset("tilby tilbyde tilbode erbjuda".split())
+ORDER = frozenset("bestille beställa bestilla".split())
+PURCHASE = frozenset("kjøpe kjøpa köpa købe anskaffe anskaffa kjøpe_inn".split())
+# A purchase in the present is a deal for later delivery, unless it is said to go on.
+ONGOING = frozenset(
+    """fortsatt fortsett fremdeles framleis stadig fortfarande fortsat stadigvæk allerede
+    allereie redan jevnlig jamleg regelbundet løpende løpande""".split()
+)
+
+
+@dataclass(frozen=True)
+class Modality:
+    stance: Stance | None  # None: no claim (undecided, conditional, an opinion)
+    hedged: bool
+    speaker: Token | None  # the subject of a governing speech, denial or admission verb
+    denier: Token | None = None  # who denies, refuses or admits (a governor's subject)
+    # Who asks, when a governing "be"/"anmode" asks someone to supply: a request only when the
+    # asker is the recipient; a third party asking is a call, no claim ("USA ba Tyskland om å
+    # sende Taurus til Ukraina"). The caller decides once the actors are known.
+    requester: Token | None = None
+
+
+def _negated(verb: Token, lex: Lexicon) -> bool:
+    words = [*verb.children, *(c for a in auxiliaries(verb) for c in a.children)]
+    if dep(verb) == "conj" and verb.head.pos_ == verb.pos_:
+        words += list(verb.head.children)  # "har ikke utviklet eller levert"
+    if any("NEGATION" in lex.adverb_classes(w.lemma_) for w in words if dep(w) == "advmod"):
+        return True
+    # "sender ingen våpen": a negative determiner on the object.
+    return any(
+        "NEGATION" in lex.adverb_classes(d.lemma_)
+        for o in children(verb, "obj")
+        for d in o.children
+        if dep(d) == "det"
+    )
+
+
+def _aux_lemmas(verb: Token) -> list[str]:
+    auxes = auxiliaries(verb)
+    if dep(verb) == "conj" and verb.head.pos_ == verb.pos_:
+        auxes += auxiliaries(verb.head)
+    return [a.lemma_.lower() for a in auxes]
+
+
+def _conditional(clause: Token) -> bool:
+    """A finite clause introduced by "dersom/hvis/om/ifall" (an infinitive's "om" is "about":
+    "kontrakter om å levere")."""
+    infinitive = any(c.lower_ in ("å", "att", "at") for c in clause.children if dep(c) == "mark")
+    return not infinitive and any(
+        c.lower_ in CONDITIONAL for c in clause.children if dep(c) == "mark"
+    )
+
+
+def _hedged(tokens: list[Token], lex: Lexicon) -> bool:
+    return any(
+        "HEDGE" in lex.adverb_classes(c.lemma_) or "HEDGE" in lex.adverb_classes(c.lower_)
+        for t in tokens
+        for c in t.children
+        if dep(c) in ("advmod", "obl", "discourse")
+    )
+
+
+def _future(verb: Token, lemmas: list[str]) -> bool:
+    if any(a in FUTURE_AUX for a in lemmas) and not any(a in PERFECT_AUX for a in lemmas):
+        return True
+    # "kommer til å sende" / "kommer att skicka": the verb is the infinitive under "komme".
+    head = verb.head
+    return dep(verb) in ("xcomp", "advcl") and head.lemma_.lower() in ("komme", "komma")
+
+
+def _reported(lemmas: list[str]) -> bool:
+    """ "skal ha sendt" (reportedly sent), "kan ha sendt" (may have sent): a hedged past."""
+    modal = ("skulle", "skal", "ska", "skall", "kunne", "kan", "kunna")
+    return any(a in modal for a in lemmas) and any(a in PERFECT_AUX for a in lemmas)
+
+
+def _perfect_infinitive(verb: Token) -> bool:
+    return any(a.lemma_.lower() in PERFECT_AUX for a in auxiliaries(verb))
+
+
+def modality(event: Event, lex: Lexicon) -> Modality:
+    """The stance of `event` (None for no claim), whether it is hedged, and who speaks."""
+    trigger = event.trigger
+    clause = trigger if trigger.pos_ in ("VERB", "AUX") else None
+    chain = list(governors(trigger))
+    verbs = ([clause] if clause is not None else []) + chain
+    lemmas = _aux_lemmas(clause) if clause is not None else []
+    hedged = _hedged([trigger, *verbs], lex) or _reported(lemmas)
+    speaker: Token | None = None
+    stance: Stance | None = None
+    denier: Token | None = None
+    requester: Token | None = None
+    below = clause if clause is not None else trigger
+    for governor in chain:
+        classes = verb_classes(governor, lex)
+        if _conditional(below):
+            return Modality(None, hedged, None)
+        if governor.lemma_.lower() in SHOULD or "CONSIDER" in classes:
+            return Modality(None, hedged, None)
+        if "CALL" in classes and "REQUEST" not in classes:
+            return Modality(None, hedged, None)
+        if "SPEECH" in classes or "BELIEF" in classes:
+            speaker = speaker or _subject_of(governor)
+            hedged = hedged or "BELIEF" in classes
+        if stance is None:
+            negated = _negated(governor, lex)
+            if "DENY" in classes or "REFUSE" in classes:
+                refusal = "REFUSE" in classes and (
+                    "DENY" not in classes or not _perfect_infinitive(below)
+                ) and dep(below) != "ccomp"
+                if negated and refusal:
+                    stance = "asserted"  # "vil ikke stanse leveransene"
+                else:
+                    stance = "refused" if refusal else "denied"
+                denier = _subject_of(governor)
+            elif "ADMIT" in classes:
+                stance, denier = "admitted", _subject_of(governor)
+            elif "REQUEST" in classes:
+                stance, requester = "requested", _subject_of(governor)
+            elif "PLAN" in classes:
+                if negated:  # "har ikke besluttet å sende": nothing decided
+                    return Modality(None, hedged, None)
+                stance = "planned"
+        below = governor
+    if clause is not None and _conditional(clause):
+        return Modality(None, hedged, None)
+    if clause is not None and (set(lemmas) & SHOULD):
+        return Modality(None, hedged, None)
+    if stance is None:
+        stance = _own_stance(event, clause, lemmas, lex)
+    return Modality(stance, hedged, speaker, denier, requester)
+
+
+def _own_stance(event: Event, clause: Token | None, lemmas: list[str], lex: Lexicon) -> Stance:
+    """Stance from the trigger's own clause (no governor said otherwise)."""
+    if event.cls in (REQUEST, REQUEST_NOUN):
+        return "requested"
+    if event.cls == REFUSAL_NOUN:
+        return "refused"
+    if clause is None:
+        return "planned" if event.cls == ORDER_NOUN else "asserted"
+    future = _future(clause, lemmas) or _under_order(clause, lex)
+    if _negated(clause, lex):
+        return "refused" if future else "denied"
+    lemma = clause.lemma_.lower()
+    if future or lemma in OFFER or lemma in ORDER:
+        return "planned"
+    if event.cls == RECEIVE and lemma in PURCHASE:
+        # Only the simple present announces a deal for later delivery ("Norge kjøper 16
+        # rakettkastere"); "kjøpte", "har kjøpt" report a purchase made.
+        present = "Pres" in clause.morph.get("Tense", []) and not lemmas
+        ongoing = any(c.lemma_.lower() in ONGOING for c in clause.children)
+        if present and not ongoing:
+            return "planned"
+    return "asserted"
+
+
+def _under_order(verb: Token, lex: Lexicon) -> bool:
+    """An infinitive complementing a contract, an order or a plan noun ("kontrakter om å
+    levere", "avtalen om å kjøpe"): promised, not done."""
+    head = verb.head
+    if head.i == verb.i:
+        return False
+    nouns = [head] if head.pos_ in ("NOUN", "PROPN") else children(head, "obj")
+    # The parser may hang the infinitive on the verb beside the noun ("fått kontrakter om å
+    # levere"): the contract is then the verb's object.
+    return any("ORDER_NOUN" in lex.noun_classes(n.lemma_, n.text) for n in nouns)
+
+
+def _subject_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if dep(child) in ("nsubj", "nsubj:pass"):
+            return child
+    return None

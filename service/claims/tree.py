@@ -1,0 +1,145 @@
+"""Reading roles off a UD dependency tree: subjects through control and coordination, objects,
+obliques by their preposition, the clause chain above a word, and phrase extents.
+
+Everything here is a walk over a handful of tokens around one word (children, the head, the
+chain of governing verbs), so the cost per word is bounded by the tree's local shape, not by the
+sentence length. Chains are cut at `MAX_CHAIN` steps: no real clause nests deeper.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+MAX_CHAIN = 8
+# Clause links a governing verb passes its meaning (and its subject) down through.
+COMPLEMENT = frozenset({"xcomp", "ccomp", "advcl", "csubj"})
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X", "ADJ"})
+# Links that leave a phrase: its extent stops there.
+CLAUSAL = frozenset(
+    {"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "punct", "cc", "mark"}
+)
+
+
+def dep(token: Token) -> str:
+    return str(token.dep_)
+
+
+def children(token: Token, *labels: str) -> list[Token]:
+    """Children with one of `labels` (a label matches its subtypes: "obl" matches "obl:tmod")."""
+    return [c for c in token.children if dep(c).split(":")[0] in labels or dep(c) in labels]
+
+
+def case_of(token: Token) -> str:
+    """The preposition (case or mark word) of a nominal, lowercased: "til" in "til Ukraina"."""
+    for child in token.children:
+        if dep(child) in ("case", "mark") and child.i < token.i:
+            return str(child.lower_)
+    return ""
+
+
+def with_conjuncts(token: Token) -> list[Token]:
+    """A phrase head and the heads coordinated with it ("Norge og Danmark")."""
+    out = [token]
+    frontier = [token]
+    while frontier and len(out) < 64:  # a coordination of more than 64 names is no list
+        nxt = [c for t in frontier for c in t.children if dep(c) == "conj"]
+        out += nxt
+        frontier = nxt
+    return out
+
+
+def is_passive(verb: Token) -> bool:
+    return (
+        "Pass" in verb.morph.get("Voice", [])
+        or any(dep(c) in ("aux:pass", "nsubj:pass") for c in verb.children)
+    )
+
+
+def auxiliaries(verb: Token) -> list[Token]:
+    return [c for c in verb.children if dep(c).startswith(("aux", "cop"))]
+
+
+def subject(verb: Token) -> Token | None:
+    """The verb's subject: its own, the relative pronoun's antecedent, a coordinated verb's, or
+    the controller of an infinitive (the governing verb's subject, or its object for verbs like
+    "be" that make their object act: "ba Tyskland om å sende")."""
+    current = verb
+    for _ in range(MAX_CHAIN):
+        # The parser sometimes hangs the subject on the auxiliary ("Fico har nektet").
+        candidates = [*current.children, *(c for a in auxiliaries(current) for c in a.children)]
+        for child in candidates:
+            if dep(child) in ("nsubj", "nsubj:pass", "csubj"):
+                if child.pos_ == "PRON" and "Rel" in child.morph.get("PronType", []):
+                    return current.head if dep(current) == "acl:relcl" else None
+                return child
+        link, head = dep(current), current.head
+        if head.i == current.i:
+            return None
+        if link == "conj":
+            current = head
+            continue
+        if link in ("xcomp", "advcl", "ccomp") and _infinitive(current):
+            objects = children(head, "obj", "iobj")
+            if objects and head.lemma_.lower() in OBJECT_CONTROL:
+                return objects[0]
+            current = head
+            continue
+        if link == "acl" and _infinitive(current) and dep(head) in ("obj", "obl"):
+            current = head.head  # "bruke penger på å finansiere": the spender pays
+            continue
+        return None
+    return None
+
+
+# Verbs whose object is the one who acts in their infinitive ("be X om å", "få X til å").
+OBJECT_CONTROL = frozenset(
+    "be bede be anmode oppfordre uppmana opfordre tvinge tvinga overtale övertala presse pressa "
+    "tillate tillåta tillade".split()
+)
+
+
+def _infinitive(verb: Token) -> bool:
+    if "Inf" in verb.morph.get("VerbForm", []):
+        return True
+    return any(dep(c) == "mark" and c.lower_ in ("å", "att", "at") for c in verb.children)
+
+
+def earlier_subject(verb: Token) -> Token | None:
+    """For a verb left without a subject in a headline-like sentence ("Kongsberg får kontrakt:
+    Skal levere NASAMS til Ukraina"), the nearest subject before it in the same sentence."""
+    for token in reversed(list(verb.doc[: verb.i])):
+        if dep(token) == "nsubj" and token.pos_ in ("PROPN", "NOUN"):
+            return token
+    return None
+
+
+def governors(token: Token) -> Iterator[Token]:
+    """The verbs above `token` through complement and coordination links, nearest first."""
+    current = token
+    for _ in range(MAX_CHAIN):
+        link, head = dep(current), current.head
+        if head.i == current.i:
+            return
+        if link in COMPLEMENT or (link == "conj" and current.pos_ != head.pos_):
+            yield head
+            current = head
+        elif link in ("obj", "nsubj", "nsubj:pass", "obl", "nmod") and current.pos_ in NOMINAL:
+            # A noun trigger's clause is its verb's ("stanser salget", "signerte kontrakten").
+            if head.pos_ in ("VERB", "AUX"):
+                yield head
+            current = head
+        else:
+            return
+
+
+def phrase(head: Token, limit: int = 40) -> list[Token]:
+    """The tokens of the phrase `head` heads, without clauses attached to it (bounded)."""
+    out: list[Token] = []
+    stack = [head]
+    while stack and len(out) < limit:
+        token = stack.pop()
+        out.append(token)
+        stack.extend(c for c in token.children if dep(c) not in CLAUSAL or c is head)
+    return sorted(out, key=lambda t: t.i)
