@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from service import __version__
+from service import __version__, claims
 from service.access import Guard
 from service.api.body_size import BodySizeLimit
 from service.api.main import api_router, limited_operations
@@ -35,7 +35,10 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.engine = load_engine(settings.model_dir, options)
-        detect.warm_up()  # ~0.7 s: paid at start-up, not by the first request
+        # Paid at start-up, not by the first request: the language identifier (~0.7 s), the
+        # analysis pipelines, gazetteer and lexicons (a few seconds, once per process).
+        detect.warm_up()
+        claims.warm_up()
         try:
             yield
         finally:

@@ -12,10 +12,10 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 from service import languages
+from service import segmentation
 from service.claims import Claim, extract_claims
-from service.claims.actors import find_actors
+from service.claims.gazetteer import named_actors
 from service.claims.summary import bullet, summarise
-from service.claims.text import split_units, tokenize
 from service.errors import Problem
 from service.languages.detect import Candidate, Detection, detect
 from service.translation.engine import INSTALL_COMMAND, QueueFull, TranslationEngine
@@ -114,10 +114,6 @@ async def _translate(
     return out[-1]
 
 
-def _named_actors(text: str) -> list[str]:
-    return list(dict.fromkeys(a.name for a in find_actors(tokenize(text))))
-
-
 @dataclass(frozen=True)
 class _Analysis:
     detection: Detection
@@ -134,17 +130,17 @@ def _analyse(
     detection = _language(text, source_language, warnings)
     budget.check("language detection")
     language = detection.language
-    claims = extract_claims(text, language)
+    claims = extract_claims(text, language, budget=budget)
     if title and title.strip():
         seen = {(c.supplier, c.recipient, c.stance) for c in claims}
         claims = [
             c
-            for c in extract_claims(title, language, source_field="title")
+            for c in extract_claims(title, language, source_field="title", budget=budget)
             if (c.supplier, c.recipient, c.stance) not in seen
         ] + claims
     budget.check("claim extraction")
-    sentences = len(split_units(text))
-    summary = summarise(claims, language, len(text), sentences, _named_actors(text))
+    sentences = len(segmentation.sentences(text))
+    summary = summarise(claims, language, len(text), sentences, named_actors(text))
     budget.check("summary")
     return _Analysis(detection, claims, summary, sentences)
 

@@ -78,9 +78,10 @@ CASES: dict[str, Callable[[int], str]] = {
 
 
 def _cost(text: str) -> float:
-    """Seconds for the analysis and both renderings (best of two runs)."""
+    """Seconds for the analysis and both renderings (best of two runs below 100,000
+    characters, where timer noise matters; one above)."""
     best = float("inf")
-    for _ in range(2):
+    for _ in range(2 if len(text) < 100_000 else 1):
         started = time.perf_counter()
         brief = BriefResponse.of(asyncio.run(build_brief(text, "nb", None, None)))
         render_markdown(brief)
@@ -91,8 +92,10 @@ def _cost(text: str) -> float:
 
 @pytest.mark.parametrize("name", list(CASES))
 def test_cost_grows_no_faster_than_the_text(name: str) -> None:
-    texts = [CASES[name](size) for size in SIZES]
-    assert [len(t) for t in texts] == list(SIZES) or name == "brackets"
+    texts = [CASES[name](size)[:size] for size in SIZES]
+    # The generators fill each size to within a unit; brackets nest to a size of their own.
+    sized = all(s - 50 <= len(t) <= s for t, s in zip(texts, SIZES, strict=True))
+    assert sized or name == "brackets"
     _cost(texts[0])  # warm up: pipelines and caches load once, outside the timing
     costs = [_cost(t) for t in texts]
     for (small, big), (t_small, t_big) in zip(

@@ -251,7 +251,9 @@ GOVERNMENT_NOUNS = frozenset(
     revolusjonsgarde""".split()
 )
 # "Forsvaret" (capitalised) names the armed forces of the article's own country.
-HOME_ORGANS = frozenset("forsvaret försvarsmakten fmv forsvarsmateriell".split())
+HOME_ORGANS = frozenset(
+    "forsvaret försvarsmakten fmv forsvarsmateriell hæren hæren armén marinen luftforsvaret".split()
+)
 # Nouns that refer back to a state, a company, or a non-state group named before ("landet",
 # "selskapet", "organisasjonen").
 GROUP_NOUNS = frozenset(

@@ -19,6 +19,22 @@ from service.claims.mentions import Mention
 from service.claims.tree import case_of, dep, with_conjuncts
 
 STATE_KINDS = frozenset({"country"})
+PERSONAL = frozenset("han hun ho hon".split())
+WE = frozenset("vi me".split())
+_SPEECH_LEMMAS = frozenset(
+    """si seie säga sige opplyse uppge oplyse skrive skriva fortelle fortelje berätta fortælle
+    uttale uttala udtale melde meddela meddele""".split()
+)
+
+
+def _speaker(token: Token) -> Token | None:
+    """The subject of a speech verb in the sentence ("..., sier X"), if any."""
+    for candidate in token.doc:
+        if candidate.lemma_.lower() in _SPEECH_LEMMAS:
+            for child in candidate.children:
+                if dep(child) == "nsubj":
+                    return child
+    return None
 COMPANY_KINDS = frozenset({"company", "org"})
 GROUP_KINDS = frozenset({"armed_group", "bloc"})
 
@@ -31,9 +47,11 @@ class Discourse:
     last_country: Actor | None = None
     last_company: Actor | None = None
     last_group: Actor | None = None
+    last_leader: Actor | None = None  # the state of the last head of state or minister named
     headline: list[Actor] = field(default_factory=list)
     headline_end: int = 0
     military: bool = False  # the article names weapons somewhere
+    pending_buyers: list[Actor] = field(default_factory=list)  # a purchase still without seller
     last_countries: list[Actor] = field(default_factory=list)  # the last coordinated countries
 
     def remember(self, mentions: dict[int, Mention]) -> None:
@@ -47,6 +65,8 @@ class Discourse:
             if len(countries) >= 2:
                 self.last_countries = countries
         for mention in ordered + subjects:
+            if mention.leader:
+                self.last_leader = mention.actor
             kind = mention.actor.kind
             if kind in STATE_KINDS:
                 self.last_country = mention.actor
@@ -59,9 +79,14 @@ class Discourse:
         """The actors a role phrase headed by `head` stands for (several when coordinated)."""
         out: list[Actor] = []
         if head.i not in mentions:
-            plural = self._plural_reference(head)
-            if plural:
-                return plural
+            # "Danmark og Nederland var de første landene som leverte": the predicate noun is
+            # its subject.
+            if any(dep(c) == "cop" for c in head.children):
+                subjects = [c for c in head.children if dep(c) == "nsubj"]
+                if subjects:
+                    return self.actors(subjects[0], mentions)
+            if _plural(head) and noun_keys(head) & actors_data.COUNTRY_NOUNS:
+                return list(self.last_countries)  # "de to landene": the last ones named together
         for token in with_conjuncts(head):
             actor = self._actor(token, mentions)
             if actor is not None and actor not in out:
@@ -71,6 +96,16 @@ class Discourse:
     def _actor(self, token: Token, mentions: dict[int, Mention]) -> Actor | None:
         if token.i in mentions:
             return mentions[token.i].actor
+        if token.pos_ == "PRON" and token.lower_ in WE:
+            # "– Vi sender ..., sier talspersonen i Det hvite hus": we are the speaker's side.
+            speaker = _speaker(token)
+            if speaker is not None and speaker.i != token.i:
+                found = self.actors(speaker, mentions)
+                return found[0] if found else None
+        if token.pos_ == "PRON" and token.lower_ in PERSONAL:
+            # "ba han Norge om ...": a leader speaks for his state; the last one named.
+            earlier = [m for k, m in mentions.items() if k < token.i and m.leader]
+            return earlier[-1].actor if earlier else self.last_leader
         keys = noun_keys(token)
         named = _named_in_phrase(token, mentions)
         if keys & actors_data.COMPANY_NOUNS:
@@ -89,12 +124,6 @@ class Discourse:
                 return self.home
         return None
 
-    def _plural_reference(self, token: Token) -> list[Actor]:
-        """ "de to landene", "begge landa": the countries last named together."""
-        plural = "Plur" in token.morph.get("Number", []) or token.lower_.endswith(("ene", "a"))
-        if noun_keys(token) & actors_data.COUNTRY_NOUNS and plural and self.last_countries:
-            return list(self.last_countries)
-        return []
 
 
 _DEFINITE = ("ene", "erne", "arna", "erna", "ane", "en", "et", "a", "na", "ne", "n", "t")
@@ -107,6 +136,10 @@ def noun_keys(token: Token) -> set[str]:
     keys = {token.lemma_.lower(), low}
     keys |= {low[: -len(e)] for e in _DEFINITE if low.endswith(e) and len(low) - len(e) >= 3}
     return keys
+
+
+def _plural(token: Token) -> bool:
+    return "Plur" in token.morph.get("Number", []) or token.lower_ in ("landene", "landa", "länderna")
 
 
 def _in_subject(mention: Mention, mentions: dict[int, Mention]) -> bool:

@@ -42,6 +42,9 @@ TRANSFER_NOUN, ORDER_NOUN, REQUEST_NOUN = "TRANSFER_NOUN", "ORDER_NOUN", "REQUES
 REFUSAL_NOUN, SUPPLIER_NOUN = "REFUSAL_NOUN", "SUPPLIER_NOUN"
 NOUN_CLASSES = (TRANSFER_NOUN, ORDER_NOUN, REQUEST_NOUN, REFUSAL_NOUN, SUPPLIER_NOUN)
 AGAINST = frozenset({"mot", "mod", "emot", "against", "med"})
+BETWEEN = frozenset({"mellom", "mellan", "imellem"})
+# Verbs by which a buyer places an order ("legge inn", "gi", "plassere").
+PLACING = frozenset("legge plassere placera lägga gi ge give afgive".split())
 VERB_CLASSES = (GIVE, FUND, SUPPLY_WITH, RECEIVE, REQUEST)
 
 TO = frozenset({"til", "till", "åt", "to"})
@@ -70,8 +73,10 @@ class Roles:
 @dataclass
 class Event:
     trigger: Token
-    cls: str  # GIVE | SUPPLY_WITH | RECEIVE | REQUEST | TRANSFER_NOUN | ORDER_NOUN | REQUEST_NOUN
+    cls: str  # one of VERB_CLASSES or NOUN_CLASSES
     roles: Roles
+    # The two sides of a deal when the words do not say which sells ("kontrakt med").
+    parties: list[Token] = field(default_factory=list)
     # Actors the noun phrase itself names (demonyms, "Norges"), resolved already.
     named_suppliers: list[Actor] = field(default_factory=list)
     named_recipients: list[Actor] = field(default_factory=list)
@@ -92,7 +97,7 @@ def obliques(token: Token, preps: frozenset[str], noun: bool = False) -> list[To
                     found.append(c)
                 elif link in ("obj", "obl", "nmod", "conj", "appos") and (
                     depth or noun or link != "nmod"
-                ):
+                ) and not (link == "conj" and c.pos_ in ("VERB", "AUX")):  # not another clause
                     # Into the object and oblique phrases: the parser often hangs "til X"
                     # on the goods ("granater til Russland") or on a "fra"-phrase.
                     nxt.append(c)
@@ -142,6 +147,15 @@ def verb_classes(token: Token, lex: Lexicon) -> set[str]:
     return _multiword_class(token, lex) or set(lex.verb_classes(token.lemma_, token.text))
 
 
+def _other_goods(verb: Token, named: list[Token]) -> list[Token]:
+    """Nominal dependents of `verb`, other than `named`, that may hold the goods."""
+    return [
+        c for c in verb.children
+        if c not in named and dep(c).split(":")[0] in ("obj", "obl", "xcomp", "iobj")
+        and c.pos_ in ("NOUN", "PROPN") and not case_of(c)
+    ]
+
+
 def _agent(verb: Token, mentions: dict[int, Mention]) -> list[Token]:
     """The "av"-agent of a passive: on the verb, or, where the parser hung it lower, an actor
     with "av" inside the clause ("overlevert til Ukraina av Polen")."""
@@ -175,6 +189,21 @@ def _verb_event(verb: Token, cls: str, mentions: dict[int, Mention]) -> Event:
         else:
             roles.suppliers = [subj] if subj is not None else []
             roles.items = goods_objects(verb)
+            named = [o for o in roles.items if o.i in mentions]
+            if named and len(named) < len(roles.items) or named and _other_goods(verb, named):
+                # "gav Ukraina kryssarmissil": an actor as object is the indirect object.
+                roles.recipients = named
+                roles.items = [o for o in roles.items if o not in named] or _other_goods(
+                    verb, named
+                )
+        if dep(verb) == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            # "missil levert av Nord-Korea": the participle's noun is the goods, and whoever
+            # uses or holds them ("Russland har skote missil levert av ...") received them.
+            roles.items = roles.items or [verb.head]
+            holder = verb.head.head
+            if not roles.recipients and holder.pos_ in ("VERB", "AUX"):
+                user = subject(holder)
+                roles.recipients = [user] if user is not None else []
         roles.recipients = roles.recipients or obliques(verb, TO) or children(verb, "iobj")
         if not any(r.i in mentions for r in roles.recipients):
             # "stille X til rådighet for Ukraina", "ställa till förfogande för": the til-phrase
@@ -243,6 +272,8 @@ def _noun_event(noun: Token, cls: str, mentions: dict[int, Mention]) -> Event:
             roles.recipients.append(child)
         elif link in ("nmod", "obl") and case in BY | ABOUT:
             (roles.suppliers if child.i in mentions else roles.items).append(child)
+        elif link in ("nmod", "obl") and case in WITH and child.i not in mentions:
+            roles.items.append(child)  # "hjelpepakke med artilleri og ammunisjon"
         elif link == "amod" and child.lemma_.lower() in gaz.demonyms:
             named.append(gaz.demonyms[child.lemma_.lower()])
     if not roles.recipients:
@@ -271,7 +302,9 @@ def _supplier_roles(noun: Token, event: Event) -> None:
     roles.recipients = roles.suppliers + roles.recipients  # "Israels" was read as a supplier
     roles.suppliers = []
     head = noun.head
-    if any(dep(c) == "cop" for c in noun.children):
+    if dep(noun) == "nsubj" and any(dep(c) == "cop" for c in head.children):
+        roles.suppliers = [head]  # "Selgeren er Boeing"
+    elif any(dep(c) == "cop" for c in noun.children):
         roles.suppliers = children(noun, "nsubj")
         if dep(noun) == "acl:relcl" and any(
             "Rel" in s.morph.get("PronType", []) for s in roles.suppliers
@@ -286,19 +319,29 @@ def _supplier_roles(noun: Token, event: Event) -> None:
 
 def _order_roles(noun: Token, event: Event) -> None:
     """An order goes from the buyer (fra, or who gives or places it) to the seller (who gets
-    it, or med/hos: "en kontrakt med Saab")."""
+    it, or med/hos: "en kontrakt med Saab"). Who signs a contract, or the two sides of "avtalen
+    mellom Saab og Polen", may be either: they go to `parties`, and the extractor tells the
+    company (the seller) from the state (the buyer)."""
     roles = event.roles
     buyers = roles.suppliers  # "fra Polen" was read as a supplier above: for orders, a buyer
-    roles.suppliers = [c for c in noun.children if case_of(c) in WITH | frozenset({"hos"})]
+    roles.suppliers = []
+    event.parties = [c for c in noun.children if case_of(c) in WITH | BETWEEN | {"hos"}]
     roles.recipients = buyers + roles.recipients
     head = noun.head
+    if dep(noun) == "nsubj" and head.lemma_.lower() in ("gå", "gå", "gick", "tildele"):
+        roles.suppliers = obliques(head, TO)  # "Ordren ... gikk til KNDS"
+        return
     if dep(noun) in ("obj", "nsubj:pass") and head.pos_ == "VERB":
         who = subject(head)
         if who is not None:
             getting = head.lemma_.lower() in ("få", "vinne", "vinna", "motta", "modtage", "sikre")
-            (roles.suppliers if getting else roles.recipients).insert(0, who)
-        if not roles.suppliers:
-            roles.suppliers = [c for c in obliques(head, WITH | frozenset({"hos"}))]
+            if getting:
+                roles.suppliers.insert(0, who)
+            elif head.lemma_.lower() in PLACING:
+                roles.recipients.insert(0, who)  # "Polen la inn en ordre"
+            else:
+                event.parties.insert(0, who)  # "Hanwha har signert en kontrakt med Norge"
+        event.parties += obliques(head, WITH | frozenset({"hos"}))
         for iobj in children(head, "iobj"):  # "Polen ga Saab en ordre"
             roles.suppliers.insert(0, iobj)
 
@@ -326,13 +369,14 @@ def find(doc: Doc, lex: Lexicon, mentions: dict[int, Mention]) -> list[Event]:
                 events.append(_verb_event(token, cls, mentions))
         elif token.pos_ in ("NOUN", "PROPN") and token.i not in mentions:
             head = token.head
-            if dep(token) in ("obj", "nsubj:pass") and verb_classes(head, lex) & set(VERB_CLASSES):
+            classes = lex.noun_classes(token.lemma_, token.text)
+            giving = verb_classes(head, lex) & {GIVE, FUND, SUPPLY_WITH}
+            if dep(token) in ("obj", "nsubj:pass") and giving and TRANSFER_NOUN in classes:
                 continue  # "tilby militær støtte": the verb's event already covers its object
             if head.i != token.i and head.pos_ == "NOUN" and set(
                 lex.noun_classes(head.lemma_, head.text)
             ) & set(NOUN_CLASSES):
                 continue  # "forbud mot våpenhandel": the outer noun's event covers it
-            classes = lex.noun_classes(token.lemma_, token.text)
             for cls in NOUN_CLASSES:
                 if cls in classes:
                     events.append(_noun_event(token, cls, mentions))

@@ -67,11 +67,19 @@ def _roles(event: ev.Event, d: Discourse, mentions: dict[int, Mention]
     recipients = list(event.named_recipients)
     for head in event.roles.recipients:
         recipients += [a for a in d.actors(head, mentions) if a not in recipients]
+    parties = [a for head in event.parties for a in d.actors(head, mentions)]
+    if parties:  # a deal's sides: the company sells, the state buys
+        companies = [a for a in parties if a.kind in ("company", "org")]
+        states = [a for a in parties if a.kind not in ("company", "org")]
+        suppliers += [a for a in companies if a not in suppliers]
+        recipients += [a for a in states if a not in recipients and a not in suppliers]
+    # Supplying an alliance's mission (NATO air policing) is no transfer between actors.
+    recipients = [a for a in recipients if a.kind != "bloc"]
     return suppliers, recipients
 
 
 def _military(event: ev.Event, stuff: Goods, suppliers: list[Actor], claims: list[Claim],
-              article_military: bool = False) -> bool:
+              article_military: bool = False, refusing: bool = False) -> bool:
     """Specific military goods always count. Generic ones ("utstyr", "materiell", a pronoun,
     "leveransen") only where the context is military: an arms company supplies, or the article
     has made supply claims already. A noun the lexicon does not know ("kontrakter", "penger")
@@ -87,7 +95,9 @@ def _military(event: ev.Event, stuff: Goods, suppliers: list[Actor], claims: lis
     if any(h.pos_ in ("NOUN", "PROPN") and not stuff.words for h in heads):
         return False
     if event.cls.endswith("NOUN"):
-        return context and bool(noun_keys(event.trigger) & _DELIVERY_NOUNS)
+        delivery = bool(noun_keys(event.trigger) & _DELIVERY_NOUNS)
+        # "stanse leveransene": halting deliveries is about arms where the news is about them.
+        return delivery and (context or event.cls == ev.TRANSFER_NOUN and refusing)
     return context and event.cls in (ev.GIVE, ev.FUND) and bool(heads)
 
 
@@ -110,9 +120,13 @@ def _fill(event: ev.Event, suppliers: list[Actor], recipients: list[Actor], d: D
     company named last; a delivery without a recipient goes where this supplier's earlier
     deliveries went, else to the article's main recipient (the headline's, or the most
     frequent). Never for a verb aimed at a target ("sender droner mot byer" is an attack)."""
-    if not suppliers and event.cls in (ev.RECEIVE, ev.ORDER_NOUN) and d.last_company:
-        if d.last_company not in recipients:
+    if not suppliers and event.cls in (ev.RECEIVE, ev.ORDER_NOUN):
+        if d.last_company and d.last_company not in recipients:
             suppliers = [d.last_company]
+        else:  # the seller may come later: "Norge kjøper stridsvogner. KNDS skal levere dem."
+            d.pending_buyers = list(recipients)
+    if not recipients and event.cls in (ev.GIVE, ev.SUPPLIER_NOUN) and d.pending_buyers:
+        recipients = [a for a in d.pending_buyers if a not in suppliers]
     if suppliers and not recipients and event.cls in _DELIVERIES and claims:
         if ev.obliques(event.trigger, _TARGET):
             return suppliers, recipients
@@ -146,7 +160,10 @@ def _event_claims(event: ev.Event, s: _Sentence, lex: Lexicon, d: Discourse,
     around = event.trigger if event.trigger.pos_ == "VERB" else None
     stuff = goods(event.roles.items, lex, [prefix] if prefix else None, around)
     suppliers, recipients = _fill(event, *_roles(event, d, s.mentions), d, claims)
-    if not _military(event, stuff, suppliers, claims, d.military) or (
+    if event.cls == ev.SUPPLIER_NOUN and not recipients and d.pending_buyers:
+        recipients = list(d.pending_buyers)
+    refusing = mode.stance == "refused" or mode.denier is None and mode.stance == "asserted"
+    if not _military(event, stuff, suppliers, claims, d.military, refusing) or (
         "troops" in stuff.categories and _exercise(s.doc)
     ):
         return []
@@ -154,6 +171,11 @@ def _event_claims(event: ev.Event, s: _Sentence, lex: Lexicon, d: Discourse,
         askers = set(d.actors(mode.requester, s.mentions))
         if not askers & set(recipients):
             return []  # a third party asking someone to supply: a call, not a request
+    stance = mode.stance
+    if stance == "admitted" and mode.denier is not None:
+        admitters = set(d.actors(mode.denier, s.mentions))
+        if not admitters & (set(suppliers) | set(recipients)):
+            stance = "asserted"  # a third party confirming: a source, not an admission
     source = source_of(event, mode, lex, s.mentions, lambda t: d.actors(t, s.mentions))
     span = s.span
     out: list[Claim] = []
@@ -166,7 +188,7 @@ def _event_claims(event: ev.Event, s: _Sentence, lex: Lexicon, d: Discourse,
                     supplier=supplier.name,
                     recipient=recipient.name,
                     items=stuff.english(),
-                    stance=mode.stance,
+                    stance=stance,
                     hedged=mode.hedged,
                     source=source,
                     evidence=Evidence(

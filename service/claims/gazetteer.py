@@ -153,6 +153,28 @@ def gazetteer() -> Gazetteer:
     )
 
 
+_WORD = re.compile(r"\w+(?:[-:’']\w+)*")
+
+
+def named_actors(text: str, limit: int = 64) -> list[str]:
+    """English names of the actors `text` names, in order of first mention, from the words
+    alone (no parse: for the summary of an article that makes no claim)."""
+    gaz = gazetteer()
+    words = _WORD.findall(text)
+    found: dict[str, None] = {}
+    i = 0
+    while i < len(words) and len(found) < limit:
+        longest = max(1, min(gaz.first.get(words[i].lower(), 1), len(words) - i))
+        for n in range(longest, 0, -1):
+            actor = gaz.lookup(tuple(words[i : i + n]))
+            if actor is not None:
+                found.setdefault(actor.name, None)
+                i += n - 1
+                break
+        i += 1
+    return list(found)
+
+
 @lru_cache(maxsize=1)
 def _by_name(gaz: Gazetteer) -> dict[str, Actor]:
     return {actor.name: actor for actor in gaz.names.values()}

@@ -25,6 +25,7 @@ _DESIGNATION = re.compile(r"^(?=.*\d)[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*$|^[A-Z]{3
 _MILITARY_ADJECTIVES = frozenset(
     "militær militar militär militærisk militärisk väpnad dødelig dødeleg dödlig".split()
 )
+_MILITARY_WORD = re.compile(r"forsvar|försvar|krig|milit|våpen|vapen|våben")
 _MASS = frozenset(
     {"ammunition", "equipment", "materiel", "military aid", "military support", "aid",
      "support", "air defence", "artillery", "weaponry", "body armour", "gunpowder",
@@ -146,8 +147,8 @@ def _add(found: Goods, item: Item, text: str, plural: bool) -> None:
     if item.category == "civil":
         found.civil = True
         return
-    if item.category == "military_generic":
+    if item.category == "military_generic" and not _MILITARY_WORD.search(text.lower()):
         found.generic = True
     else:
-        found.military = True
+        found.military = True  # "forsvarsmateriell", "krigsmateriel": generic, but military
     found.words.append(_plural(item.english) if plural else item.english)

@@ -72,6 +72,12 @@ def find(doc: Doc) -> dict[int, Mention]:
                 break
         else:
             i += 1
+    for token in doc:  # "RSF-militsen", "Iran-regimet": a name joined to a group noun
+        if token.i not in found and "-" in token.text:
+            first, _, rest = token.text.partition("-")
+            actor = gaz.lookup((first,))
+            if actor is not None and rest.lower() in _JOINED_NOUNS:
+                found[token.i] = Mention(actor, token.i, token.i + 1, token)
     for token in doc:  # "amerikanerne sendte ...": a country's people stand for it
         if token.i not in found and token.pos_ == "NOUN":
             people = gaz.people.get(token.lemma_.lower()) or gaz.people.get(
@@ -107,6 +113,13 @@ def find(doc: Doc) -> dict[int, Mention]:
     return found
 
 
+_JOINED_NOUNS = (
+    actors_data.GROUP_NOUNS | actors_data.GOVERNMENT_NOUNS | frozenset(
+        "regimet regimet regimen ledelsen leiinga ledningen styret".split()
+    )
+)
+
+
 def _not_an_actor(text: str) -> bool:
     low = text.lower()
     keys = {low} | {low[: -len(e)] for e in ("et", "en", "a", "ene") if low.endswith(e)}
@@ -131,13 +144,24 @@ def _head(doc: Doc, start: int, end: int) -> Token:
     return doc[start]
 
 
+def _company_noun(token: Token) -> bool:
+    """ "selskapet", and compounds ending in one: "Elektronikkselskapet", "forsvarskonsernet"."""
+    low, lemma = token.lower_, token.lemma_.lower()
+    if lemma in actors_data.COMPANY_NOUNS or low in actors_data.COMPANY_NOUNS:
+        return True
+    return any(low.endswith(n) and len(low) > len(n) + 2 for n in _COMPANY_HEADS)
+
+
+_COMPANY_HEADS = ("selskapet", "selskap", "konsernet", "bolaget", "företaget", "koncernen",
+                  "virksomheden", "firmaet", "produsenten", "tillverkaren", "producenten")
+
+
 def _beside_company_noun(doc: Doc, start: int, end: int | None = None) -> bool:
     """A company noun right before the name, or attached to its head ("selskapet X")."""
     head: Token = doc[start]
     before = doc[start - 1] if start > 0 else None
-    if before is not None and before.lemma_.lower() in actors_data.COMPANY_NOUNS:
+    if before is not None and _company_noun(before):
         return True
     return any(
-        c.lemma_.lower() in actors_data.COMPANY_NOUNS and c.dep_ in ("nmod", "appos", "compound")
-        for c in head.children
+        _company_noun(c) and c.dep_ in ("nmod", "appos", "compound") for c in head.children
     )

@@ -44,6 +44,7 @@ FUTURE_AUX = frozenset("skulle skal ska skall ville vil kunne kan komme kommer k
 # A reported past: "skal ha sendt", "ska ha skickat", "skal have sendt".
 PERFECT_AUX = frozenset("ha have".split())
 CONDITIONAL = frozenset("dersom hvis viss om ifall om".split())
+ONLY = frozenset("bare berre bara blot kun enbart utelukkende".split())
 SHOULD = frozenset("bør burde bör borde burte".split())
 # Offers are promises not yet kept; orders are purchases not yet delivered.
 OFFER = frozenset("tilby tilbyde tilbode erbjuda".split())
@@ -72,7 +73,17 @@ def _negated(verb: Token, lex: Lexicon) -> bool:
     words = [*verb.children, *(c for a in auxiliaries(verb) for c in a.children)]
     if dep(verb) == "conj" and verb.head.pos_ == verb.pos_:
         words += list(verb.head.children)  # "har ikke utviklet eller levert"
-    if any("NEGATION" in lex.adverb_classes(w.lemma_) for w in words if dep(w) == "advmod"):
+    for word in words:
+        negation = "NEGATION" in lex.adverb_classes(word.lemma_) or (
+            "NEGATION" in lex.adverb_classes(word.lower_)
+        )
+        if not negation or dep(word) not in ("advmod", "cc", "det"):
+            continue
+        following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+        if following is not None and following.lower_ in ONLY:
+            continue  # "ikke bare granater, men også soldater": not a negation
+        if dep(word) == "det" and word.head.i != verb.i:
+            continue
         return True
     # "sender ingen våpen": a negative determiner on the object.
     return any(
@@ -156,11 +167,13 @@ def modality(event: Event, lex: Lexicon) -> Modality:
                 refusal = "REFUSE" in classes and (
                     "DENY" not in classes or not _perfect_infinitive(below)
                 ) and dep(below) != "ccomp"
+                denier = _subject_of(governor)
                 if negated and refusal:
-                    stance = "asserted"  # "vil ikke stanse leveransene"
+                    stance, denier = "asserted", None  # "vil ikke stanse leveransene"
+                elif negated:
+                    stance = "admitted"  # "Iran avviser ikke at ...": no denial, a concession
                 else:
                     stance = "refused" if refusal else "denied"
-                denier = _subject_of(governor)
             elif "ADMIT" in classes:
                 stance, denier = "admitted", _subject_of(governor)
             elif "REQUEST" in classes:
