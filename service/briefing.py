@@ -11,13 +11,12 @@ import logging
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 
-from service import languages
-from service import segmentation
+from service import languages, segmentation
 from service.claims import Claim, extract_claims
 from service.claims.gazetteer import named_actors
-from service.claims.summary import bullet, summarise
 from service.errors import Problem
 from service.languages.detect import Candidate, Detection, detect
+from service.summary import bullet, summarise
 from service.translation.engine import INSTALL_COMMAND, QueueFull, TranslationEngine
 from service.workload import Budget, Busy, OverBudget, Slots
 
@@ -139,8 +138,12 @@ def _analyse(
             if (c.supplier, c.recipient, c.stance) not in seen
         ] + claims
     budget.check("claim extraction")
-    sentences = len(segmentation.sentences(text))
-    summary = summarise(claims, language, len(text), sentences, named_actors(text))
+    lines = segmentation.lines(text)
+    sentences = len(segmentation.sentences(text, lines))
+    headline_end = lines[0].end if lines else 0
+    summary = summarise(
+        claims, language, len(text), sentences, named_actors(text), headline_end=headline_end
+    )
     budget.check("summary")
     return _Analysis(detection, claims, summary, sentences)
 

@@ -9,6 +9,7 @@ actors ("Norge og Danmark").
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -44,6 +45,7 @@ class Discourse:
     """The article so far: the last actors named, by kind, and the home country."""
 
     home: Actor | None
+    published: dt.date | None = None
     last_country: Actor | None = None
     last_company: Actor | None = None
     last_group: Actor | None = None
@@ -111,7 +113,9 @@ class Discourse:
         if keys & actors_data.COMPANY_NOUNS:
             return named or self.last_company
         if keys & actors_data.COUNTRY_NOUNS:
-            return named or self.last_country
+            # "Lukasjenko har avvist at landet sender våpen": in what someone says, "landet"
+            # is most often the speaker's own.
+            return named or self._speakers_country(token, mentions) or self.last_country
 
         if keys & actors_data.GROUP_NOUNS:
             return named or self.last_group
@@ -122,6 +126,13 @@ class Discourse:
                 return named
             if token.lower_ in actors_data.HOME_ORGANS or _is_bare(token):
                 return self.home
+        return None
+
+    def _speakers_country(self, token: Token, mentions: dict[int, Mention]) -> Actor | None:
+        for speaker in _governing_subjects(token):
+            mention = mentions.get(speaker.i)
+            if mention is not None and mention.actor.kind in STATE_KINDS:
+                return mention.actor
         return None
 
 
@@ -139,11 +150,25 @@ def noun_keys(token: Token) -> set[str]:
 
 
 def _plural(token: Token) -> bool:
-    return "Plur" in token.morph.get("Number", []) or token.lower_ in ("landene", "landa", "länderna")
+    plural_forms = ("landene", "landa", "länderna")
+    return "Plur" in token.morph.get("Number", []) or token.lower_ in plural_forms
 
 
 def _in_subject(mention: Mention, mentions: dict[int, Mention]) -> bool:
     return dep(mention.head).startswith("nsubj")
+
+
+def _governing_subjects(token: Token) -> list[Token]:
+    out = []
+    current = token.head
+    for _ in range(6):
+        subjects = [c for c in current.children if dep(c).startswith("nsubj") and c != token]
+        if subjects and current.pos_ in ("VERB", "AUX") and current.i != token.head.i:
+            out += subjects
+        if current.head.i == current.i:
+            break
+        current = current.head
+    return out
 
 
 def _named_in_phrase(token: Token, mentions: dict[int, Mention]) -> Actor | None:

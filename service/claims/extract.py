@@ -10,22 +10,25 @@ sentences.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from service import languages, nlp, segmentation
+from service.claims import attributes
 from service.claims import events as ev
 from service.claims.discourse import Discourse, noun_keys
 from service.claims.gazetteer import Actor, gazetteer
-from service.claims.items import Goods, goods
+from service.claims.items import Goods, designations_in, goods
 from service.claims.mentions import Mention
 from service.claims.mentions import find as find_mentions
 from service.claims.merge import merge
 from service.claims.modality import modality
 from service.claims.sources import describe, source_of
-from service.claims.tree import children, governors
+from service.claims.systems import system_category
+from service.claims.tree import children, dep, governors
 from service.claims.types import Claim, Evidence, Stance
 from service.claims.words import Lexicon, lexicon
 from service.workload import UNLIMITED, Budget
@@ -177,6 +180,12 @@ def _event_claims(event: ev.Event, s: _Sentence, lex: Lexicon, d: Discourse,
         if not admitters & (set(suppliers) | set(recipients)):
             stance = "asserted"  # a third party confirming: a source, not an admission
     source = source_of(event, mode, lex, s.mentions, lambda t: d.actors(t, s.mentions))
+    clause = event.trigger if event.trigger.pos_ in ("VERB", "AUX") else (
+        next(iter(governors(event.trigger)), event.trigger)
+    )
+    count = attributes.quantity(event.roles.items)
+    money = attributes.value(clause, lex.language)
+    time = attributes.when(clause, d.published)
     span = s.span
     out: list[Claim] = []
     for supplier in suppliers:
@@ -197,6 +206,12 @@ def _event_claims(event: ev.Event, s: _Sentence, lex: Lexicon, d: Discourse,
                     trigger=event.trigger.text,
                     item_terms=list(dict.fromkeys(stuff.words)),
                     strength=2 if stuff.designations else 1,
+                    quantity=count,
+                    value=money,
+                    when=time.text if time else None,
+                    when_iso=time.iso if time else None,
+                    designations=list(dict.fromkeys(stuff.designations)),
+                    categories=sorted(stuff.categories - {"civil"}),
                 )
             )
     return out
@@ -208,28 +223,33 @@ def _bare_stances(s: _Sentence, lex: Lexicon, d: Discourse, recent: list[Claim],
     clause of its own answers the claims just made about whoever denies."""
     out: list[Claim] = []
     for token in s.doc:
-        if token.i in used or token.pos_ not in ("VERB", "AUX"):
+        if token.i in used:
             continue
-        classes = ev.verb_classes(token, lex)
         stance: Stance
-        if "DENY" in classes:
+        speaker_token = children(token, "nsubj")[0] if children(token, "nsubj") else None
+        if _falsehood(token, lex):  # "– Det stemmer ikke, sier X", "Det er grunnløse påstander"
+            stance, speaker_token = "denied", _speaker(token)
+        elif token.pos_ not in ("VERB", "AUX"):
+            continue
+        elif "DENY" in (classes := ev.verb_classes(token, lex)):
             stance = "denied"
         elif "ADMIT" in classes:
             stance = "admitted"
         else:
             continue
-        if children(token, "xcomp", "ccomp"):
-            continue  # a clause of its own: its events carry the stance
-        who = [a for c in children(token, "nsubj") for a in d.actors(c, s.mentions)]
+        if stance != "denied" or not _falsehood(token, lex):
+            if children(token, "xcomp", "ccomp"):
+                continue  # a clause of its own: its events carry the stance
+        if speaker_token is None:
+            continue
+        who = d.actors(speaker_token, s.mentions)
         names = {a.name for a in who}
         for claim in recent:
             if claim.stance not in ("asserted", "planned") or not (
                 names & {claim.supplier, claim.recipient}
             ):
                 continue
-            speaker = describe(
-                children(token, "nsubj")[0], s.mentions, lambda t: d.actors(t, s.mentions)
-            )
+            speaker = describe(speaker_token, s.mentions, lambda t: d.actors(t, s.mentions))
             out.append(
                 Claim(claim.supplier, claim.recipient, claim.items, stance, False, speaker,
                       Evidence(s.doc.text, s.span.start, s.span.end, None,
@@ -239,25 +259,65 @@ def _bare_stances(s: _Sentence, lex: Lexicon, d: Discourse, recent: list[Claim],
     return out
 
 
+# Words that call a report false ("Det stemmer ikke", "grunnløse påstander", "feil").
+_FALSE = frozenset(
+    """feil usant usann usanne falsk falske grunnløs grunnlaus grunnløse grunnlause løgn løgner
+    lögn lögner oppspinn propaganda fabrikert fabrikkert felaktig felaktiga osant osanna usandt
+    forkert forkerte påfund nonsens tull""".split()
+)
+_TRUE = frozenset("stemme stemma stämma passe".split())
+
+
+def _falsehood(token: Token, lex: Lexicon) -> bool:
+    low = token.lower_
+    if low in _FALSE or token.lemma_.lower() in _FALSE:
+        return True
+    if token.lemma_.lower() in _TRUE and token.pos_ in ("VERB", "AUX"):
+        return any("NEGATION" in lex.adverb_classes(c.lemma_) for c in token.children)
+    return False
+
+
+def _speaker(token: Token) -> Token | None:
+    """The subject of a speech verb in the sentence ("..., sier X")."""
+    for candidate in token.doc:
+        if candidate.lemma_.lower() in _SPEAKING:
+            for child in candidate.children:
+                if dep(child) == "nsubj":
+                    return child
+    return None
+
+
+_SPEAKING = frozenset(
+    """si seie säga sige skrive skriva opplyse uppge oplyse uttale uttala udtale fortelle
+    berätta fortælle hevde hävda hævde""".split()
+)
+
+
 def _governing(event: ev.Event) -> set[int]:
     return {t.i for t in [event.trigger, *governors(event.trigger)]}
 
 
 def extract_claims(
-    text: str, language: str, source_field: str = "text", budget: Budget = UNLIMITED
+    text: str,
+    language: str,
+    source_field: str = "text",
+    budget: Budget = UNLIMITED,
+    published: dt.date | None = None,
 ) -> list[Claim]:
-    """All supply claims in `text` (an article in nb, nn, sv or da), merged, in text order."""
+    """All supply claims in `text` (an article in nb, nn, sv or da), merged, in text order.
+    `published` (the article's date) resolves relative times ("i fjor") in `when_iso`."""
     lex = lexicon(language)
     lines = segmentation.lines(text)
     spans = [s for s in segmentation.sentences(text, lines) if s.line.kind != "teaser"]
     docs = _parse(text, spans, language, budget)
-    d = Discourse(_home(language))
+    d = Discourse(_home(language), published=published)
     # An article that names weapons anywhere is a military context for "leveransene".
     d.military = any(_names_weapons(doc, lex) for doc in docs)
     claims: list[Claim] = []
     # Claims made since the start of each line: a bare denial answers the claims of its own
     # paragraph or the one before.
     line_starts: dict[int, int] = {}
+    previous: tuple[segmentation.Sentence, list[Claim]] | None = None
     for span, doc in zip(spans, docs, strict=True):
         budget.check("claim extraction")
         s = _Sentence(span, doc, find_mentions(doc))
@@ -276,9 +336,26 @@ def extract_claims(
         recent = found or claims[since:]
         found += _bare_stances(s, lex, d, recent, used, source_field)
         d.remember(s.mentions)
+        if previous is not None and previous[1]:
+            _designations_from_next(previous[1], doc, lex)
+        previous = (span, found)
         claims += found
     _align_headline(claims, lines)
     return merge(claims)
+
+
+def _designations_from_next(claims: list[Claim], doc: Doc, lex: Lexicon) -> None:
+    """ "Nord-Korea har sendt kortdistansemissiler. Missilene er av typen Hwasong-11.": a next
+    sentence that names a system of the same kind as the claim's goods adds its designation."""
+    for name in designations_in(doc, lex):
+        category = system_category(name)
+        kinds = {item.category for t in doc if t.pos_ == "NOUN"
+                 if (item := lex.item(t.lemma_, t.text)) is not None}
+        for claim in claims:
+            if name in claim.designations:
+                continue
+            if (category and category in claim.categories) or kinds & set(claim.categories):
+                claim.designations.append(name)
 
 
 def _align_headline(claims: list[Claim], lines: list[segmentation.Line]) -> None:

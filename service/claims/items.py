@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from service.claims.actors_data import CONTAINER_NOUNS
 from service.claims.gazetteer import gazetteer
@@ -62,6 +62,14 @@ def _plural(english: str) -> str:
     if last.endswith(("s", "x", "ch", "sh")):
         return english + "es"
     return english + "s"
+
+
+def designations_in(doc: Doc, lex: Lexicon) -> list[str]:
+    """The type designations of a sentence ("av typen Hwasong-11"): known systems, or names
+    with digits; a bare acronym outside a goods phrase may be anything ("NTB", "CSIS")."""
+    found = _designations(list(doc), lex)
+    named = [d for d in found if system_category(d) or any(c.isdigit() for c in d)]
+    return list(dict.fromkeys(named))
 
 
 def _designations(tokens: list[Token], lex: Lexicon) -> list[str]:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from service.claims.events import (
+    FUND,
     ORDER_NOUN,
     RECEIVE,
     REFUSAL_NOUN,
@@ -71,6 +72,9 @@ class Modality:
 
 def _negated(verb: Token, lex: Lexicon) -> bool:
     words = [*verb.children, *(c for a in auxiliaries(verb) for c in a.children)]
+    head = verb.head
+    if dep(verb) in ("xcomp", "advcl") and head.lemma_.lower() in FUTURE_AUX | {"komma"}:
+        words += list(head.children)  # "kommer ikke til å stanse": the negation is on "komme"
     if dep(verb) == "conj" and verb.head.pos_ == verb.pos_:
         words += list(verb.head.children)  # "har ikke utviklet eller levert"
     for word in words:
@@ -206,11 +210,14 @@ def _own_stance(event: Event, clause: Token | None, lemmas: list[str], lex: Lexi
     lemma = clause.lemma_.lower()
     if future or lemma in OFFER or lemma in ORDER:
         return "planned"
-    if event.cls == RECEIVE and lemma in PURCHASE:
+    if (event.cls == RECEIVE and lemma in PURCHASE) or event.cls == FUND:
         # Only the simple present announces a deal for later delivery ("Norge kjøper 16
-        # rakettkastere"); "kjøpte", "har kjøpt" report a purchase made.
+        # rakettkastere", "Norge og Tyskland betaler for systemene"); "kjøpte", "har kjøpt"
+        # report a purchase made, and "kjøper fortsatt" one that goes on.
         present = "Pres" in clause.morph.get("Tense", []) and not lemmas
-        ongoing = any(c.lemma_.lower() in ONGOING for c in clause.children)
+        ongoing = any(
+            c.lemma_.lower() in ONGOING or c.lower_ in ONGOING for c in clause.children
+        )
         if present and not ongoing:
             return "planned"
     return "asserted"

@@ -46,6 +46,11 @@ class EvidenceOut(BaseModel):
     )
 
 
+class MoneyOut(BaseModel):
+    amount: float = Field(description="The amount, in units of `currency`.", examples=[4.8e8])
+    currency: str = Field(description="ISO 4217 code.", examples=["NOK"])
+
+
 class ClaimOut(BaseModel):
     supplier: str = Field(description="English name of who supplies.", examples=["North Korea"])
     recipient: str = Field(description="English name of who receives.", examples=["Russia"])
@@ -56,6 +61,22 @@ class ClaimOut(BaseModel):
     evidence: EvidenceOut
     trigger: str = Field("", description="The source-language word that states the transfer.")
     mentions: int = Field(1, ge=1, description="Sentences stating this claim (merged).")
+    quantity: int | None = Field(
+        None, description="Units stated ('fire NASAMS-batterier' = 4); null when no exact count."
+    )
+    value: MoneyOut | None = Field(None, description="Money stated for the transfer, if any.")
+    when: str | None = Field(
+        None, description="When, as stated, in English ('in February 2022', 'since 2014')."
+    )
+    when_iso: str | None = Field(
+        None, description="`when` as an ISO year, month or date where it resolves."
+    )
+    designations: list[str] = Field(
+        default_factory=list, description="Named systems and type designations (NASAMS, F-16)."
+    )
+    sources: list[str] = Field(
+        default_factory=list, description="Every merged mention's source, in text order."
+    )
 
     @classmethod
     def of(cls, c: Claim) -> ClaimOut:
@@ -69,6 +90,12 @@ class ClaimOut(BaseModel):
             source=c.source,
             trigger=c.trigger,
             mentions=c.mentions,
+            quantity=c.quantity,
+            value=MoneyOut(amount=c.value.amount, currency=c.value.currency) if c.value else None,
+            when=c.when,
+            when_iso=c.when_iso,
+            designations=c.designations,
+            sources=c.sources,
             evidence=EvidenceOut(
                 text=e.text, start=e.start, end=e.end, text_en=e.text_en, field=e.field
             ),
