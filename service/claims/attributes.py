@@ -29,7 +29,7 @@ BOUNDS = frozenset(
 )
 _CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "usd": "USD", "$": "USD", "euro": "EUR", "euros": "EUR",
-    "eur": "EUR", "€": "EUR", "pund": "GBP", "gbp": "GBP", "£": "GBP", "franc": "CHF",
+    "eur": "EUR", "€": "EUR", "gbp": "GBP", "£": "GBP", "franc": "CHF",
     "francs": "CHF", "yen": "JPY", "won": "KRW", "rubel": "RUB", "rubler": "RUB",
 }  # fmt: skip
 _KRONER = frozenset("krone kroner kronor krona kr kr. nok sek dkk".split())

@@ -65,10 +65,14 @@ def find(doc: Doc) -> dict[int, Mention]:
             actor = gaz.lookup(_words(doc, i, i + n))
             if actor is not None:
                 words = _words(doc, i, i + n)
-                mention = Mention(actor, i, i + n, _head(doc, i, i + n), gaz.is_leader(words))
-                for k in range(i, i + n):
+                end = i + n
+                # "USA:s", "Nato:s": a tokenizer may split the Swedish genitive off.
+                if doc[end : end + 2].text.replace(" ", "") == ":s":
+                    end += 2
+                mention = Mention(actor, i, end, _head(doc, i, i + n), gaz.is_leader(words))
+                for k in range(i, end):
                     found[k] = mention
-                i += n
+                i = end
                 break
         else:
             i += 1

@@ -31,9 +31,22 @@ def join(words: list[str]) -> str:
     specific = [w for w in words if w not in GENERIC]
     words = specific or words
     words = [w for w in words if not any(o != w and o.endswith(" " + w) for o in words)]
+    # "F-16 aircraft" and "F-16 fighter jets": one system, said once (the longer rendering).
+    longest: dict[str, str] = {}
+    for w in words:
+        system = _system(w)
+        if system and len(w) > len(longest.get(system, "")):
+            longest[system] = w
+    words = list(dict.fromkeys(longest.get(_system(w) or "", w) for w in words))
     if not words:
         return "military support"
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _system(words: str) -> str | None:
+    """The designation a rendering starts with ("F-16" in "F-16 aircraft"), if any."""
+    first = words.split()[0]
+    return first if any(ch.isdigit() or ch.isupper() for ch in first) else None
 
 
 def merge(claims: list[Claim]) -> list[Claim]:

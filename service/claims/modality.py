@@ -35,7 +35,7 @@ from service.claims.events import (
     Event,
     verb_classes,
 )
-from service.claims.tree import auxiliaries, children, dep, governors
+from service.claims.tree import ACCUSE, auxiliaries, children, dep, governors
 from service.claims.types import Stance
 from service.claims.words import Lexicon
 
@@ -162,7 +162,9 @@ def modality(event: Event, lex: Lexicon) -> Modality:
             return Modality(None, hedged, None)
         if "CALL" in classes and "REQUEST" not in classes:
             return Modality(None, hedged, None)
-        if "SPEECH" in classes or "BELIEF" in classes:
+        accusing = governor.lemma_.lower() in ACCUSE
+        if "SPEECH" in classes or "BELIEF" in classes or accusing:
+            # "Israel anklager Iran for å smugle våpen": the accuser is the source.
             speaker = speaker or _subject_of(governor)
             hedged = hedged or "BELIEF" in classes
         if stance is None:

@@ -93,8 +93,11 @@ def subject(verb: Token) -> Token | None:
     return None
 
 
+# Accusations: the accused is the object, and the one acting in the infinitive ("anklager Iran
+# for å smugle våpen").
+ACCUSE = frozenset("anklage anklaga beskylde beskylla mistenke misstänka mistænke".split())
 # Verbs whose object is the one who acts in their infinitive ("be X om å", "få X til å").
-OBJECT_CONTROL = frozenset(
+OBJECT_CONTROL = ACCUSE | frozenset(
     "be bede be anmode oppfordre uppmana opfordre tvinge tvinga overtale övertala presse pressa "
     "tillate tillåta tillade".split()
 )

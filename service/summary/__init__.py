@@ -4,13 +4,16 @@ Claims are grouped by supplier -> recipient pair and each pair is said once, mos
 first (the headline's pair, then by mentions and by how specific the evidence is). Within a pair
 the stances are contrasted ("The US says China supplies components to Russia; China denies
 it"), with the count, systems, value and date where the claims carry them, and sources named by
-role. Deterministic; every statement comes from a claim; at most MAX_WORDS words. An article
-without claims gets one sentence saying so and naming the actors it mentions.
+role. Deterministic; every statement comes from a claim; at most MAX_WORDS words: when the full
+form is longer, sources and dates go first, then pairs with the same recipient and stance are
+said together ("Denmark and the Netherlands supply F-16 jets to Ukraine"). An article without
+claims gets one sentence saying so and naming the actors it mentions.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from service import languages
 from service.claims.types import Claim
@@ -20,6 +23,23 @@ MAX_WORDS = 120
 # The stance that leads a pair's sentence, when a pair has several.
 _LEAD = ("asserted", "admitted", "planned", "requested", "refused", "denied")
 _HEADLINE_CHARS = 200
+# English names said with the article.
+_THE = frozenset(
+    {"United States", "United Kingdom", "Netherlands", "Houthis", "European Union",
+     "United Arab Emirates", "Czech Republic", "Rapid Support Forces", "Wagner Group",
+     "Sudanese Armed Forces", "Philippines", "Africa Corps", "Islamic State"}
+)
+
+
+@dataclass(frozen=True)
+class _Style:
+    """How much a sentence says: the full form, or the shorter ones for long briefings."""
+
+    sources: bool = True
+    dates: bool = True
+
+
+FULL, SHORT = _Style(), _Style(sources=False, dates=False)
 
 
 def bullet(c: Claim) -> str:
@@ -33,66 +53,72 @@ def bullet(c: Claim) -> str:
     return f"{c.supplier} -> {c.recipient}: {english.goods(c)}{tail} ({', '.join(notes)})"
 
 
-def _clause(c: Claim) -> str:
-    """The claim as a clause, without its source: "Norway is to supply four F-16 jets"."""
-    goods = english.goods(c)
-    money = f" worth {english.money(c.value)}" if c.value else ""
-    hedge = "reportedly " if c.hedged else ""
-    when = english.when(c)
-    s, r = _name(c.supplier), _name(c.recipient)
-    if c.stance == "planned":
-        return f"{s} is {hedge}to supply {goods}{money} to {r}{when}"
-    if c.stance == "requested":
-        return f"{r} has {hedge}asked {s} for {goods}{when}"
-    if c.stance == "refused":
-        return f"{s} {hedge}refuses to supply {goods} to {r}{when}"
-    if c.stance == "denied":
-        return f"{s} {hedge}denies supplying {goods} to {r}"
-    if c.stance == "admitted":
-        return f"{s} admits supplying {goods} to {r}{when}"
-    return f"{s} {hedge}supplies {goods}{money} to {r}{when}"
-
-
-def _name(actor: str) -> str:
+def name(actor: str) -> str:
     return f"the {actor}" if actor in _THE else actor
-
-
-# English names said with the article.
-_THE = frozenset(
-    {"United States", "United Kingdom", "Netherlands", "Houthis", "European Union",
-     "United Arab Emirates", "Czech Republic", "Rapid Support Forces", "Wagner Group",
-     "Sudanese Armed Forces", "Philippines", "Africa Corps", "Islamic State"}
-)
-
-
-def _said(c: Claim, sentence: str) -> str:
-    """Attach the source: "The US says China supplies ..."; a party's own denial needs none."""
-    if c.source and c.stance not in ("denied", "refused", "admitted"):
-        speaker = english.source(c.source)
-        return f"{_cap(_name(speaker))} says {sentence}"
-    if c.source and c.stance in ("denied", "refused") and c.source not in (c.supplier, c.recipient):
-        return f"{sentence}, {c.source} says"
-    return sentence
 
 
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _contrast(lead: Claim, other: Claim) -> str:
-    """A second stance on the same pair, as a short clause."""
-    who = _name(other.source) if other.source else None
+def _verb(stance: str, goods: str, money: str = "", hedged: bool = False,
+          plural: bool = False) -> str:
+    """The stance as a verb phrase with the goods: "is to supply four F-16 jets"."""
+    hedge = "reportedly " if hedged else ""
+    s = "" if plural else "s"
+    if stance == "planned":
+        return f"{'are' if plural else 'is'} {hedge}to supply {goods}{money}"
+    if stance == "refused":
+        return f"{hedge}refuse{s} to supply {goods}"
+    if stance == "denied":
+        return f"{hedge}den{'y' if plural else 'ies'} supplying {goods}"
+    if stance == "admitted":
+        return f"admit{s} supplying {goods}"
+    return f"{hedge}suppl{'y' if plural else 'ies'} {goods}{money}"
+
+
+def _claim_verb(c: Claim) -> str:
+    money = f" worth {english.money(c.value)}" if c.value else ""
+    return _verb(c.stance, english.goods(c), money, c.hedged)
+
+
+def _clause(c: Claim, style: _Style) -> str:
+    when = english.when(c) if style.dates else ""
+    if c.stance == "requested":
+        return f"{name(c.recipient)} has asked {name(c.supplier)} for {english.goods(c)}{when}"
+    return f"{name(c.supplier)} {_claim_verb(c)} to {name(c.recipient)}{when}"
+
+
+def _said(c: Claim, clause: str, style: _Style) -> str:
+    """Attach the source: "The US says China supplies ..."; a party's own denial needs none."""
+    if not style.sources or not c.source or c.source in (c.supplier, c.recipient):
+        return clause
+    speaker = name(english.source(c.source))
+    if c.stance in ("denied", "refused", "admitted"):
+        return f"{clause}, {speaker} says"
+    return f"{_cap(speaker)} says {clause}"
+
+
+def _contrast(lead: Claim, other: Claim, style: _Style) -> str:
+    """Another stance on the same pair, as a short clause that keeps its numbers and systems."""
+    specific = other.quantity or other.value or (set(other.designations) - set(lead.designations))
+    goods = f" {english.goods(other)}" if specific else ""
+    when = english.when(other) if style.dates else ""
+    who = name(english.source(other.source)) if other.source and style.sources else None
     if other.stance == "denied":
-        return f"{who or _name(other.supplier)} denies it"
+        denier = who or name(other.supplier)
+        return f"{denier} denies it" if not goods else f"{denier} denies supplying{goods}"
     if other.stance == "refused":
-        return f"{_name(other.supplier)} refuses further supplies"
+        return f"{name(other.supplier)} refuses to supply{goods or ' more'}"
     if other.stance == "admitted":
-        return f"{_name(other.supplier)} admits it"
+        return f"{name(other.supplier)} admits it" if not goods else (
+            f"{name(other.supplier)} admits supplying{goods}"
+        )
     if other.stance == "requested":
-        return f"{_name(other.recipient)} has asked for more"
+        return f"{name(other.recipient)} has asked for{goods or ' more'}{when}"
     if other.stance == "planned":
-        return f"more is planned{english.when(other)}"
-    return f"deliveries are also reported{english.when(other)}"
+        return f"{goods.strip() or 'more'} {'are' if goods else 'is'} planned{when}"
+    return f"{goods.strip() + ' ' if goods else ''}deliveries are also reported{when}"
 
 
 def _importance(pair: list[Claim], headline_end: int) -> tuple[int, int, int, int]:
@@ -103,14 +129,40 @@ def _importance(pair: list[Claim], headline_end: int) -> tuple[int, int, int, in
     return (headline, mentions, specific, -first)
 
 
-def _pair_sentence(pair: list[Claim]) -> str:
-    ordered = sorted(pair, key=lambda c: _LEAD.index(c.stance))
+def _lead(pair: list[Claim]) -> list[Claim]:
+    return sorted(pair, key=lambda c: _LEAD.index(c.stance))
+
+
+def _pair_sentence(pair: list[Claim], style: _Style) -> str:
+    ordered = _lead(pair)
     lead = ordered[0]
-    sentence = _said(lead, _clause(lead))
-    contrasts = [_contrast(lead, c) for c in ordered[1:]]
+    sentence = _said(lead, _clause(lead, style), style)
+    contrasts = [_contrast(lead, c, style) for c in ordered[1:]]
     if contrasts:
         sentence += "; " + "; ".join(dict.fromkeys(contrasts))
     return _cap(sentence) + "."
+
+
+def _grouped(pairs: list[list[Claim]]) -> list[str]:
+    """Pairs with the same recipient and lead stance said together (the shortest form)."""
+    groups: dict[tuple[str, str], list[Claim]] = {}
+    for pair in pairs:
+        lead = _lead(pair)[0]
+        groups.setdefault((lead.recipient, lead.stance), []).append(lead)
+    out = []
+    for (recipient, stance), leads in groups.items():
+        if len(leads) == 1:
+            out.append(_cap(_clause(leads[0], SHORT)) + ".")
+            continue
+        suppliers = [name(c.supplier) for c in leads]
+        joined = ", ".join(suppliers[:-1]) + " and " + suppliers[-1]
+        goods = "; ".join(dict.fromkeys(english.goods(c) for c in leads))
+        if stance == "requested":
+            out.append(f"{_cap(name(recipient))} has asked {joined} for {goods}.")
+        else:
+            verb = _verb(stance, goods, plural=True)
+            out.append(f"{_cap(joined)} {verb} to {name(recipient)}.")
+    return out
 
 
 def _words(text: str) -> int:
@@ -125,44 +177,40 @@ def summarise(
     actors: list[str],
     headline_end: int = _HEADLINE_CHARS,
 ) -> str:
-    """At most MAX_WORDS English words: the pairs, most important first; then what is left."""
+    """At most MAX_WORDS English words: every pair, most important first."""
     if not claims:
         return _no_claims(language, characters, sentences, actors)
     pairs: dict[tuple[str, str], list[Claim]] = {}
     for c in claims:
         pairs.setdefault((c.supplier, c.recipient), []).append(c)
     ranked = sorted(pairs.values(), key=lambda p: _importance(p, headline_end), reverse=True)
+    for style in (FULL, SHORT):
+        text = " ".join(_pair_sentence(pair, style) for pair in ranked)
+        if _words(text) <= MAX_WORDS:
+            return text
+    grouped = _grouped(ranked)
     out: list[str] = []
-    used = 0
-    for shown, pair in enumerate(ranked):
-        sentence = _pair_sentence(pair)
-        left = len(ranked) - shown - 1
-        reserve = 8 if left else 0  # room for "Claims on N more pairs are listed below."
-        if used + _words(sentence) + reserve > MAX_WORDS:
-            more = len(ranked) - shown
-            out.append(f"Claims on {more} more supplier-recipient pair{'s' * (more > 1)} "
-                       "are listed below.")
+    for shown, sentence in enumerate(grouped):
+        if _words(" ".join([*out, sentence])) > MAX_WORDS - 8:
+            more = len(grouped) - shown
+            out.append(f"{more} more group{'s' * (more > 1)} of claims are listed below.")
             break
         out.append(sentence)
-        used += _words(sentence)
-    return _clip(" ".join(out))
+    return " ".join(out)
 
 
 def _no_claims(language: str, characters: int, sentences: int, actors: list[str]) -> str:
     entry = languages.get(language)
-    name = entry.name if entry else language
+    language_name = entry.name if entry else language
     named = ""
     if actors:
         listed = actors[:8]
         more = " and others" if len(actors) > 8 else ""
-        named = f" It names {', '.join(_name(a) for a in listed)}{more}."
-    return _clip(
+        named = f" It names {', '.join(name(a) for a in listed)}{more}."
+    text = (
         "No supply claims were found: the article names no supplier and recipient of weapons, "
-        f"ammunition, military equipment or dual-use goods. It is in {name}, "
+        f"ammunition, military equipment or dual-use goods. It is in {language_name}, "
         f"{characters:,} characters, {sentences} sentences.{named}"
     )
-
-
-def _clip(text: str) -> str:
     words = text.split()
     return text if len(words) <= MAX_WORDS else " ".join(words[: MAX_WORDS - 1]) + " …"

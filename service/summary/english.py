@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (word tables: one pair per entry reads better than wrapped)
 """English words for what a claim carries: numbers, money, goods with their count and systems,
 and sources named by role ("forsvarsminister Bjørn Arild Gram" -> "Defence Minister Bjørn
 Arild Gram", "amerikansk etterretning" -> "US intelligence").
@@ -43,6 +44,8 @@ ROLES = {
     "generalsekretær": "Secretary General", "generalsekreterare": "Secretary General",
     "sjef": "chief", "sjefen": "the chief", "general": "General", "admiral": "Admiral",
     "minister": "Minister", "ministeren": "the Minister", "ambassadør": "Ambassador",
+    "nyhetsbyrå": "news agency", "nyhetsbyrået": "news agency", "nyhetsbyrån": "news agency",
+    "nyhedsbureau": "news agency", "nyhedsbureauet": "news agency", "nyheitsbyrået": "news agency",
     "rapporten": "the report", "rapport": "a report", "dommen": "the verdict",
     "tiltalen": "the indictment", "retten": "the court", "domstolen": "the court",
 }  # fmt: skip
@@ -91,8 +94,9 @@ def goods(claim: Claim) -> str:
 
 
 def source(text: str) -> str:
-    """A source phrase in English where its words are roles, demonyms or organs."""
-    words = text.split()
+    """A source phrase in English where its words are roles, demonyms or organs; a party tag
+    after a minister's name ("(Ap)") is dropped."""
+    words = [w for w in text.split() if not (w.startswith("(") or w.endswith(")"))]
     out = [ROLES.get(w.lower(), DEMONYMS.get(w.lower().rstrip("e"), w)) for w in words]
     return " ".join(out)
 
