@@ -1,5 +1,5 @@
-"""Supply-claim extraction: the seed gold, and each phenomenon on sentences written for the test
-in nb, nn and sv (none of them taken from the seeds or the annotated articles)."""
+"""Supply-claim extraction: each phenomenon on sentences written for the test in nb, nn, sv and
+da (none of them taken from the seeds or the annotated articles), with exact expected facts."""
 
 from __future__ import annotations
 
@@ -8,28 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from service import segmentation
 from service.claims import extract_claims
-from service.claims.actors import canonical_name
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def triples(text: str, lang: str) -> set[tuple[str, str, str]]:
     return {(c.supplier, c.recipient, c.stance) for c in extract_claims(text, lang)}
-
-
-@pytest.mark.parametrize("name", ["seed_nb.txt", "seed_sv.txt"])
-def test_every_seed_claim_is_found(name: str) -> None:
-    gold = json.loads((SEEDS / "claims.json").read_text(encoding="utf-8"))[name]
-    text = (SEEDS / name).read_text(encoding="utf-8")
-    found = {
-        (canonical_name(s), canonical_name(r), st) for s, r, st in triples(text, gold["language"])
-    }
-    expected = {
-        (canonical_name(c["supplier"]), canonical_name(c["recipient"]), c["stance"])
-        for c in gold["claims"]
-    }
-    assert expected <= found, expected - found
 
 
 @pytest.mark.parametrize("name", ["seed_nb.txt", "seed_sv.txt"])
@@ -145,14 +131,10 @@ def test_roles_and_stance(lang: str, text: str, expected: set[tuple[str, str, st
 def test_denial_beside_accusation_is_its_own_claim() -> None:
     text = "USA anklager Kina for å levere droner til Russland. Kina avviser anklagene."
     found = {(c.supplier, c.recipient, c.stance, c.source) for c in extract_claims(text, "nb")}
-    assert ("China", "Russia", "asserted", "United States") in found
-    assert ("China", "Russia", "denied", "China") in found
-
-
-def test_trailing_denial_of_a_group() -> None:
-    text = "Belarus och Iran anklagas för att skicka vapen till Ryssland, vilket de förnekar."
-    found = triples(text, "sv")
-    assert {("Belarus", "Russia", "denied"), ("Iran", "Russia", "denied")} <= found
+    assert found == {
+        ("China", "Russia", "asserted", "United States"),
+        ("China", "Russia", "denied", "China"),
+    }
 
 
 def test_hedge_and_attribution() -> None:
@@ -168,11 +150,13 @@ def test_hedge_and_attribution() -> None:
         "asserted",
         True,
     )
-    assert c.source and "South Korea" in c.source
+    assert c.source == "South Korea"  # "sørkoreansk etterretning": the state's organ
     sv = extract_claims(
         "Nordkorea har troligen skickat robotar till Ryssland, säger Pentagon.", "sv"
     )
-    assert sv and sv[0].hedged and sv[0].source == "United States"
+    assert [(x.supplier, x.recipient, x.stance, x.hedged, x.source) for x in sv] == [
+        ("North Korea", "Russia", "asserted", True, "United States")
+    ]
 
 
 def test_pronoun_and_landet_refer_back() -> None:
@@ -180,14 +164,16 @@ def test_pronoun_and_landet_refer_back() -> None:
         "Nord-Korea har lenge vært isolert. Nå sender landet ammunisjon til Russland. "
         "Iran og Belarus er også nevnt. De leverer droner til Russland, sier kilder."
     )
-    found = triples(text, "nb")
-    assert ("North Korea", "Russia", "asserted") in found
-    assert {("Iran", "Russia", "asserted"), ("Belarus", "Russia", "asserted")} <= found
+    assert triples(text, "nb") == {
+        ("North Korea", "Russia", "asserted"),
+        ("Iran", "Russia", "asserted"),
+        ("Belarus", "Russia", "asserted"),
+    }
 
 
 def test_headline_without_verb() -> None:
     text = "Iranske droner til Russland\n\nDet melder flere kilder mandag."
-    assert ("Iran", "Russia", "asserted") in triples(text, "nb")
+    assert triples(text, "nb") == {("Iran", "Russia", "asserted")}
 
 
 def test_merge_keeps_one_fact_with_mentions() -> None:
@@ -199,12 +185,6 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
     assert len(claims) == 1
     assert claims[0].mentions == 2
     assert "Shahed" in claims[0].items and claims[0].source == "Reuters"
-
-
-def test_canonical_name_rule() -> None:
-    assert canonical_name("Wagner Group (Russia)") == "Wagner Group"
-    assert canonical_name("the US") == canonical_name("United States")
-    assert canonical_name("Nordkorea") == "North Korea"
 
 
 @pytest.mark.parametrize(
@@ -246,7 +226,9 @@ def test_more_roles(lang: str, text: str, expected: set[tuple[str, str, str]]) -
     assert triples(text, lang) == expected
 
 
-@pytest.mark.parametrize(("code", "lang"), [("nob", "nb"), ("nno", "nn"), ("swe", "sv")])
+@pytest.mark.parametrize(
+    ("code", "lang"), [("nob", "nb"), ("nno", "nn"), ("swe", "sv"), ("dan", "da")]
+)
 def test_general_news_sentences_give_no_claims(code: str, lang: str) -> None:
     # FLORES-200 dev: Wikinews/Wikivoyage sentences, some about wars and countries.
     path = SEEDS.parent / "bench" / "data" / "flores" / f"flores200-dev.{code}_Latn"
@@ -255,9 +237,7 @@ def test_general_news_sentences_give_no_claims(code: str, lang: str) -> None:
 
 
 def test_unpunctuated_junk_is_cut_into_bounded_units_without_loss() -> None:
-    from service.claims.text import split_units
-
     text = " ".join(["Norge sender våpen til Ukraina"] * 3_000)  # ~93k chars, no full stop
-    units = split_units(text)
-    assert max(len(u.text) for u in units) <= 1_000
-    assert "".join(u.text for u in units).replace(" ", "") == text.replace(" ", "")
+    units = [text[s.start : s.end] for s in segmentation.sentences(text)]
+    assert max(len(u) for u in units) <= segmentation.MAX_SENTENCE_CHARS
+    assert "".join(units).replace(" ", "") == text.replace(" ", "")

@@ -22,6 +22,7 @@ from service.claims.tree import case_of, dep, with_conjuncts
 STATE_KINDS = frozenset({"country"})
 PERSONAL = frozenset("han hun ho hon".split())
 WE = frozenset("vi me".split())
+THEY = frozenset("de dei".split())
 _SPEECH_LEMMAS = frozenset(
     """si seie säga sige opplyse uppge oplyse skrive skriva fortelle fortelje berätta fortælle
     uttale uttala udtale melde meddela meddele""".split()
@@ -80,6 +81,8 @@ class Discourse:
     def actors(self, head: Token, mentions: dict[int, Mention]) -> list[Actor]:
         """The actors a role phrase headed by `head` stands for (several when coordinated)."""
         out: list[Actor] = []
+        if head.pos_ == "PRON" and head.lower_ in THEY:
+            return list(self.last_countries)  # "Iran og Belarus ... De leverer droner"
         if head.i not in mentions:
             # "Danmark og Nederland var de første landene som leverte": the predicate noun is
             # its subject.
@@ -87,6 +90,13 @@ class Discourse:
                 subjects = [c for c in head.children if dep(c) == "nsubj"]
                 if subjects:
                     return self.actors(subjects[0], mentions)
+            # "Landene som har sendt ..., er Polen og Tyskland" / "Blant landene som ..., er
+            # Polen": the subject of a copula, or "blant", points at the predicate's names.
+            predicate = head.head
+            copular = any(dep(c) == "cop" for c in predicate.children)
+            linked = dep(head) == "nsubj" or case_of(head) in ("blant", "bland", "blandt")
+            if copular and linked and predicate.i in mentions:
+                return self.actors(predicate, mentions)
             if _plural(head) and noun_keys(head) & actors_data.COUNTRY_NOUNS:
                 return list(self.last_countries)  # "de to landene": the last ones named together
         for token in with_conjuncts(head):
@@ -104,7 +114,8 @@ class Discourse:
             if speaker is not None and speaker.i != token.i:
                 found = self.actors(speaker, mentions)
                 return found[0] if found else None
-        if token.pos_ == "PRON" and token.lower_ in PERSONAL:
+        if token.pos_ == "PRON" and token.lower_ in THEY and self.last_countries:
+            return None  # plural: see actors(), which returns the whole group
             # "ba han Norge om ...": a leader speaks for his state; the last one named.
             earlier = [m for k, m in mentions.items() if k < token.i and m.leader]
             return earlier[-1].actor if earlier else self.last_leader
@@ -182,8 +193,8 @@ def _named_in_phrase(token: Token, mentions: dict[int, Mention]) -> Actor | None
             or (link == "nmod" and case_of(child) in ("i", "fra", "frå", "från", "af", "på", ""))
         ):
             return mentions[child.i].actor
-        if link == "amod" and child.lemma_.lower() in gaz.demonyms:
-            return gaz.demonyms[child.lemma_.lower()]
+        if link == "amod" and (country := gaz.demonym(child.lemma_, child.text)):
+            return country
     head = token.head
     if dep(token) in ("nmod", "appos", "compound") and head.i in mentions:
         return mentions[head.i].actor  # "Nordic Shield, selskapet som ..." / name as head

@@ -208,7 +208,7 @@ def _verb_event(verb: Token, cls: str, mentions: dict[int, Mention]) -> Event:
         if not any(r.i in mentions for r in roles.recipients):
             # "stille X til rådighet for Ukraina", "ställa till förfogande för": the til-phrase
             # is the idiom's, the recipient comes with for/för.
-            roles.recipients += obliques(verb, FOR)
+            roles.recipients += obliques(verb, FOR) or linear_recipient(verb, mentions)
         subjects = children(verb, "nsubj")
         if not roles.recipients and len(subjects) >= 2 and subjects[1].i > verb.i:
             # Two subjects around the verb: the parser took an indirect object for a second
@@ -274,8 +274,8 @@ def _noun_event(noun: Token, cls: str, mentions: dict[int, Mention]) -> Event:
             (roles.suppliers if child.i in mentions else roles.items).append(child)
         elif link in ("nmod", "obl") and case in WITH and child.i not in mentions:
             roles.items.append(child)  # "hjelpepakke med artilleri og ammunisjon"
-        elif link == "amod" and child.lemma_.lower() in gaz.demonyms:
-            named.append(gaz.demonyms[child.lemma_.lower()])
+        elif link == "amod" and (country := gaz.demonym(child.lemma_, child.text)):
+            named.append(country)
     if not roles.recipients:
         roles.recipients = [r for r in obliques(noun, TO, noun=True) if r.i in mentions]
     event = Event(noun, cls, roles, named_suppliers=named)
@@ -350,19 +350,65 @@ def _governing_roles(noun: Token, event: Event) -> None:
     """A transfer noun without its own supplier takes the subject of the verb it is the object
     of ("Finland stanser salget", "Norge gir våpenhjelp"), and that verb's til-phrase."""
     head = noun.head
-    if dep(noun) not in ("obj", "nsubj:pass", "nmod") or head.pos_ not in ("VERB", "NOUN"):
+    mislabelled = dep(noun) == "nsubj" and any(
+        dep(c) == "nsubj" and c.i != noun.i for c in head.children
+    )  # two subjects: the parser took the object for one ("Finland stanser salget")
+    if dep(noun) not in ("obj", "nsubj:pass", "nmod") and not mislabelled:
+        return
+    if head.pos_ not in ("VERB", "NOUN"):
         return
     if not event.roles.suppliers and not event.named_suppliers and head.pos_ == "VERB":
         who = subject(head)
-        if who is not None:
+        if who is not None and who.i != noun.i:
             event.roles.suppliers.append(who)
+        elif mislabelled:
+            event.roles.suppliers += [
+                c for c in head.children if dep(c) == "nsubj" and c.i != noun.i
+            ][:1]
     if not event.roles.recipients:
         event.roles.recipients = [c for c in obliques(head, TO) if c.i != noun.i]
 
 
+def linear_recipient(trigger: Token, mentions: dict[int, Mention]) -> list[Token]:
+    """Where the parse lost the til-phrase ("sende S-300 til Ukraina" with "til Ukraina" hung on
+    the name): the first "til <actor>" after the trigger, before the next verb or clause mark."""
+    doc = trigger.doc
+    for i in range(trigger.i + 1, min(len(doc) - 1, trigger.i + _WINDOW)):
+        token = doc[i]
+        if token.pos_ in ("VERB", "SCONJ") or token.lower_ in ("og", "och", "men", ";"):
+            break
+        if token.lower_ in TO and doc[i + 1].i in mentions:
+            return [doc[i + 1]]
+    return []
+
+
+_WINDOW = 12  # tokens after a trigger that may still belong to its phrase
+
+
+def _headline_event(doc: Doc, lex: Lexicon, mentions: dict[int, Mention]) -> list[Event]:
+    """A headline without a verb ("Iranske droner til Russland", "Droner fra Iran til
+    Russland"): goods with a demonym or fra-phrase and a til-phrase make the claim."""
+    if any(t.pos_ in ("VERB", "AUX") for t in doc):
+        return []
+    gaz = gazetteer()
+    out = []
+    for token in doc:
+        item = lex.item(token.lemma_, token.text) if token.pos_ in ("NOUN", "PROPN") else None
+        if item is None or not item.military:
+            continue
+        roles = Roles(items=[token], recipients=[r for r in obliques(token, TO, noun=True)
+                                                 if r.i in mentions])
+        roles.suppliers = [r for r in obliques(token, FROM, noun=True) if r.i in mentions]
+        named = [country for c in token.children if dep(c) == "amod"
+                 if (country := gaz.demonym(c.lemma_, c.text))]
+        if roles.recipients and (roles.suppliers or named):
+            out.append(Event(token, TRANSFER_NOUN, roles, named_suppliers=named))
+    return out
+
+
 def find(doc: Doc, lex: Lexicon, mentions: dict[int, Mention]) -> list[Event]:
     """Every supply event of a sentence, in token order."""
-    events: list[Event] = []
+    events: list[Event] = _headline_event(doc, lex, mentions)
     for token in doc:
         if is_verbal(token):
             for cls in sorted(verb_classes(token, lex) & set(VERB_CLASSES)):

@@ -160,7 +160,11 @@ def _event_claims(event: ev.Event, s: _Sentence, lex: Lexicon, d: Discourse,
     if mode.stance is None:
         return []
     prefix = ev.compound_item_prefix(event.trigger, lex) if event.cls.endswith("NOUN") else None
-    around = event.trigger if event.trigger.pos_ == "VERB" else None
+    # Goods the parse hung elsewhere are looked for in the trigger's clause: the verb's own, or
+    # for a noun trigger the verb it depends on.
+    around = event.trigger if event.trigger.pos_ == "VERB" else next(
+        iter(governors(event.trigger)), None
+    )
     stuff = goods(event.roles.items, lex, [prefix] if prefix else None, around)
     suppliers, recipients = _fill(event, *_roles(event, d, s.mentions), d, claims)
     if event.cls == ev.SUPPLIER_NOUN and not recipients and d.pending_buyers:

@@ -80,6 +80,16 @@ class Gazetteer:
                 found = self.names.get((*key[:-1], stem))
         return found
 
+    def demonym(self, lemma: str, form: str) -> Actor | None:
+        """The country of a demonym adjective, by lemma or by form ("Iranske" at the start of a
+        headline is often left unlemmatised)."""
+        for word in (lemma.lower(), form.lower()):
+            for ending in ("e", "a", "t", ""):
+                stem = word[: len(word) - len(ending)] if ending and word.endswith(ending) else word
+                if stem in self.demonyms:
+                    return self.demonyms[stem]
+        return None
+
     def by_name(self, english: str) -> Actor | None:
         """The actor whose English name is `english` (claims carry names, not actors)."""
         return _by_name(self).get(english)

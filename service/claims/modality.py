@@ -35,7 +35,7 @@ from service.claims.events import (
     Event,
     verb_classes,
 )
-from service.claims.tree import ACCUSE, auxiliaries, children, dep, governors
+from service.claims.tree import ACCUSE, auxiliaries, case_of, children, dep, governors
 from service.claims.types import Stance
 from service.claims.words import Lexicon
 
@@ -213,14 +213,18 @@ def _own_stance(event: Event, clause: Token | None, lemmas: list[str], lex: Lexi
     if future or lemma in OFFER or lemma in ORDER:
         return "planned"
     if (event.cls == RECEIVE and lemma in PURCHASE) or event.cls == FUND:
-        # Only the simple present announces a deal for later delivery ("Norge kjøper 16
-        # rakettkastere", "Norge og Tyskland betaler for systemene"); "kjøpte", "har kjøpt"
-        # report a purchase made, and "kjøper fortsatt" one that goes on.
+        # The simple present announces a deal for later delivery when it names one, a number
+        # of units or what is paid for ("Norge kjøper 16 rakettkastere", "Norge og Tyskland
+        # betaler for systemene"); without one it is a practice ("Russland kjøper droner fra
+        # Iran"); "kjøpte", "har kjøpt" report a purchase made, "kjøper fortsatt" one going on.
         present = "Pres" in clause.morph.get("Tense", []) and not lemmas
         ongoing = any(
             c.lemma_.lower() in ONGOING or c.lower_ in ONGOING for c in clause.children
         )
-        if present and not ongoing:
+        deal = event.cls == FUND or any(
+            dep(n) == "nummod" for item in event.roles.items for n in item.children
+        )
+        if present and deal and not ongoing:
             return "planned"
     return "asserted"
 
@@ -240,5 +244,9 @@ def _under_order(verb: Token, lex: Lexicon) -> bool:
 def _subject_of(verb: Token) -> Token | None:
     for child in verb.children:
         if dep(child) in ("nsubj", "nsubj:pass"):
+            return child
+    # The parser may leave a sentence-initial name unlabelled as a subject ("USA anklager ...").
+    for child in verb.children:
+        if child.i < verb.i and child.pos_ == "PROPN" and not case_of(child):
             return child
     return None

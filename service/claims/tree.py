@@ -51,9 +51,10 @@ def with_conjuncts(token: Token) -> list[Token]:
 
 
 def is_passive(verb: Token) -> bool:
-    return (
-        "Pass" in verb.morph.get("Voice", [])
-        or any(dep(c) in ("aux:pass", "nsubj:pass") for c in verb.children)
+    """A passive by its form (s-passive, "bli"/"bliva" + participle); a subject labelled
+    passive alone is not enough (the parser labels "alle" in "har alle sendt" so)."""
+    return "Pass" in verb.morph.get("Voice", []) or any(
+        dep(c) == "aux:pass" for c in verb.children
     )
 
 
@@ -69,6 +70,8 @@ def subject(verb: Token) -> Token | None:
     for _ in range(MAX_CHAIN):
         # The parser sometimes hangs the subject on the auxiliary ("Fico har nektet").
         candidates = [*current.children, *(c for a in auxiliaries(current) for c in a.children)]
+        # "USA, Storbritannia og Frankrike har alle sendt": a quantifier is no subject.
+        candidates = [c for c in candidates if c.lower_ not in QUANTIFIERS] or candidates
         for child in candidates:
             if dep(child) in ("nsubj", "nsubj:pass", "csubj"):
                 if child.pos_ == "PRON" and "Rel" in child.morph.get("PronType", []):
@@ -101,6 +104,9 @@ OBJECT_CONTROL = ACCUSE | frozenset(
     "be bede be anmode oppfordre uppmana opfordre tvinge tvinga overtale övertala presse pressa "
     "tillate tillåta tillade".split()
 )
+
+
+QUANTIFIERS = frozenset("alle begge båda bägge samtlige samtliga alla".split())
 
 
 def _infinitive(verb: Token) -> bool:
