@@ -320,5 +320,6 @@ NOT_SUPPLIERS = frozenset(
 CONTAINER_NOUNS = frozenset(
     """forsendelse sending sendning last lasta lasten parti pakke pakker paket pakker container
     containere mengde mengder mängd tusen million millioner miljoner hundrevis tusenvis antall
-    antal del deler del type typen""".split()
+    antal del deler del type typen pakke pakka paket pakken hjelpepakke hjelpepakka
+    hjälppaket hjælpepakke våpenpakke vapenpaket våbenpakke støttepakke stödpaket""".split()
 )

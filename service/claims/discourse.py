@@ -99,7 +99,7 @@ class Discourse:
                 return self.actors(predicate, mentions)
             if _plural(head) and noun_keys(head) & actors_data.COUNTRY_NOUNS:
                 return list(self.last_countries)  # "de to landene": the last ones named together
-        for token in with_conjuncts(head):
+        for token in with_conjuncts(head) + _listed_after(head, mentions):
             actor = self._actor(token, mentions)
             if actor is not None and actor not in out:
                 out.append(actor)
@@ -158,6 +158,23 @@ def noun_keys(token: Token) -> set[str]:
     keys = {token.lemma_.lower(), low}
     keys |= {low[: -len(e)] for e in _DEFINITE if low.endswith(e) and len(low) - len(e) >= 3}
     return keys
+
+
+_LIST_WORDS = frozenset({",", "og", "och", "samt", "eller"})
+
+
+def _listed_after(head: Token, mentions: dict[int, Mention]) -> list[Token]:
+    """Names listed right after a named head ("frå Tyskland, Polen, Noreg og Portugal") that
+    the parse did not coordinate with it: a run of names joined by commas and "og"."""
+    if head.i not in mentions:
+        return []
+    doc, out = head.doc, []
+    i = mentions[head.i].end
+    while i + 1 < len(doc) and doc[i].lower_ in _LIST_WORDS and (i + 1) in mentions:
+        nxt = mentions[i + 1]
+        out.append(doc[i + 1])
+        i = nxt.end
+    return out
 
 
 def _plural(token: Token) -> bool:

@@ -134,10 +134,19 @@ def is_verbal(token: Token) -> bool:
 
 def goods_objects(verb: Token) -> list[Token]:
     """The verb's objects, and quantity phrases the parser read as obliques ("over 150 000
-    raketter")."""
-    return children(verb, "obj") + [
+    raketter"); in a relative clause, the noun it describes ("systemet som landet kjøpte",
+    "flya landet kjøpte")."""
+    objects = children(verb, "obj") + [
         c for c in children(verb, "obl") if case_of(c) in QUANTITY
     ]
+    relative = dep(verb) == "acl:relcl" and verb.head.pos_ in ("NOUN", "PROPN")
+    if relative and all("Rel" in o.morph.get("PronType", []) for o in objects):
+        subject_is_relative = any(
+            dep(c) == "nsubj" and "Rel" in c.morph.get("PronType", []) for c in verb.children
+        )
+        if not subject_is_relative:
+            return [verb.head]
+    return objects
 
 
 def verb_classes(token: Token, lex: Lexicon) -> set[str]:
@@ -223,8 +232,8 @@ def _verb_event(verb: Token, cls: str, mentions: dict[int, Mention]) -> Event:
         roles.recipients = obliques(verb, TO) or children(verb, "iobj")
     elif cls == SUPPLY_WITH:
         roles.suppliers = [subj] if subj is not None else []
-        roles.recipients = children(verb, "obj")
-        roles.items = obliques(verb, WITH)
+        roles.recipients = children(verb, "obj") or linear_object(verb, mentions)
+        roles.items = obliques(verb, WITH) or linear_phrase(verb, WITH)
     elif cls == RECEIVE and is_passive(verb):  # "kjøpes inn av Norge og Tyskland"
         roles.recipients = agent
         roles.items = children(verb, "nsubj:pass") or ([subj] if subj is not None else [])
@@ -236,8 +245,8 @@ def _verb_event(verb: Token, cls: str, mentions: dict[int, Mention]) -> Event:
     elif cls == REQUEST:
         roles.recipients = [subj] if subj is not None else []
         asked = [c for c in children(verb, "obj", "iobj") if not case_of(c)]
-        roles.suppliers = asked or obliques(verb, FROM)
-        roles.items = obliques(verb, ABOUT)
+        roles.suppliers = asked or obliques(verb, FROM) or linear_object(verb, mentions)
+        roles.items = obliques(verb, ABOUT) or linear_phrase(verb, frozenset({"om"}))
         for clause in children(verb, "xcomp", "advcl", "ccomp"):  # "ba Norge om å sende F-16"
             roles.items += children(clause, "obj")
     if cls in (GIVE, FUND):
@@ -383,6 +392,36 @@ def linear_recipient(trigger: Token, mentions: dict[int, Mention]) -> list[Token
 
 
 _WINDOW = 12  # tokens after a trigger that may still belong to its phrase
+
+
+def linear_object(verb: Token, mentions: dict[int, Mention]) -> list[Token]:
+    """Where the parse lost the object ("bevæpnet RSF med ...", "ba i forrige uke Seoul om
+    ..."): the first actor after the verb, before any preposition of its own or the next verb."""
+    doc = verb.doc
+    for i in range(verb.i + 1, min(len(doc), verb.i + _WINDOW)):
+        token = doc[i]
+        if token.pos_ in ("VERB", "SCONJ", "CCONJ") or token.lower_ in WITH | ABOUT | TO:
+            break
+        if i in mentions and not case_of(token):
+            return [token]
+    return []
+
+
+def linear_phrase(verb: Token, preps: frozenset[str]) -> list[Token]:
+    """The nouns after the first of `preps` following the verb ("om luftvernsystemer og
+    artilleri"), up to the next verb or clause mark."""
+    doc = verb.doc
+    start = next((i for i in range(verb.i + 1, min(len(doc), verb.i + _WINDOW))
+                  if doc[i].lower_ in preps), None)
+    if start is None:
+        return []
+    nouns = []
+    for token in doc[start + 1 : start + _WINDOW]:
+        if token.pos_ in ("VERB", "SCONJ") or token.is_punct and token.text != ",":
+            break
+        if token.pos_ in ("NOUN", "PROPN"):
+            nouns.append(token)
+    return nouns
 
 
 def _headline_event(doc: Doc, lex: Lexicon, mentions: dict[int, Mention]) -> list[Event]:

@@ -28,7 +28,7 @@ from service.claims.merge import merge
 from service.claims.modality import modality
 from service.claims.sources import describe, source_of
 from service.claims.systems import system_category
-from service.claims.tree import children, dep, governors
+from service.claims.tree import case_of, children, dep, governors
 from service.claims.types import Claim, Evidence, Stance
 from service.claims.words import Lexicon, lexicon
 from service.workload import UNLIMITED, Budget
@@ -113,6 +113,25 @@ def _names_weapons(doc: Doc, lex: Lexicon) -> bool:
     return False
 
 
+def _linear_subject(verb: Token, mentions: dict[int, Mention], recipients: list[Actor]
+                    ) -> list[Actor]:
+    """Where the parse gave the verb no actor for a subject ("USA har sidan våren sendt": "våren"
+    read as the subject): the nearest named actor before the verb in its clause, not inside a
+    prepositional phrase."""
+    doc = verb.doc
+    for i in range(verb.i - 1, max(-1, verb.i - 10), -1):
+        token = doc[i]
+        if token.pos_ in ("VERB", "SCONJ") and token.i != verb.i or token.text in (";", ":"):
+            break
+        mention = mentions.get(i)
+        if mention is None or case_of(doc[mention.start]) or mention.actor in recipients:
+            continue
+        if i > 0 and doc[mention.start - 1].pos_ == "ADP":
+            continue
+        return [mention.actor]
+    return []
+
+
 def _exercise(doc: Doc) -> bool:
     return any(t.lemma_.lower() in _EXERCISE or t.lower_ in _EXERCISE for t in doc)
 
@@ -166,7 +185,10 @@ def _event_claims(event: ev.Event, s: _Sentence, lex: Lexicon, d: Discourse,
         iter(governors(event.trigger)), None
     )
     stuff = goods(event.roles.items, lex, [prefix] if prefix else None, around)
-    suppliers, recipients = _fill(event, *_roles(event, d, s.mentions), d, claims)
+    suppliers, recipients = _roles(event, d, s.mentions)
+    if not suppliers and event.cls in (ev.GIVE, ev.FUND, ev.SUPPLY_WITH):
+        suppliers = _linear_subject(event.trigger, s.mentions, recipients)
+    suppliers, recipients = _fill(event, suppliers, recipients, d, claims)
     if event.cls == ev.SUPPLIER_NOUN and not recipients and d.pending_buyers:
         recipients = list(d.pending_buyers)
     refusing = mode.stance == "refused" or mode.denier is None and mode.stance == "asserted"

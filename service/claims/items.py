@@ -57,6 +57,8 @@ def _plural(english: str) -> str:
     if english in _MASS or english.endswith(("craft", "ammunition", "equipment", "personnel")):
         return english
     last = english.rsplit(" ", 1)[-1]
+    if last in ("goods", "parts", "arms", "electronics", "explosives", "munitions"):
+        return english  # already plural
     if last.endswith("y") and last[-2:-1] not in "aeiou":
         return english[:-1] + "ies"
     if last.endswith(("s", "x", "ch", "sh")):
@@ -129,8 +131,10 @@ def goods(heads: list[Token], lex: Lexicon, extra: list[str] | None = None,
     if not found.words and not found.designations and around is not None and not unknown:
         # A parse that hung the goods elsewhere ("sende Israel en forsendelse med ... bomber"):
         # the military nouns of the trigger's own clause, but not its means ("med fly").
-        means = {t.i for c in around.children if case_of(c) in ("med", "with")
-                 for t in phrase(c)}
+        packaged = any(_container(h) for h in heads)  # "hjelpepakke med artilleri": contents
+        means = set() if packaged else {
+            t.i for c in around.children if case_of(c) in ("med", "with") for t in phrase(c)
+        }
         clause = [t for t in phrase(around, limit=40) if t.i != around.i and t.i not in means]
         for token in clause:
             item = lex.item(token.lemma_, token.text) if token.pos_ == "NOUN" else None
