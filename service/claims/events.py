@@ -136,9 +136,9 @@ def goods_objects(verb: Token) -> list[Token]:
     """The verb's objects, and quantity phrases the parser read as obliques ("over 150 000
     raketter"); in a relative clause, the noun it describes ("systemet som landet kjøpte",
     "flya landet kjøpte")."""
-    objects = children(verb, "obj") + [
-        c for c in children(verb, "obl") if case_of(c) in QUANTITY
-    ]
+    objects = [o for o in children(verb, "obj") if "Reflex=Yes" not in str(o.morph)
+               and o.lower_ not in ("seg", "sig")]  # "tilby seg å": volunteering, no goods
+    objects += [c for c in children(verb, "obl") if case_of(c) in QUANTITY]
     relative = dep(verb) == "acl:relcl" and verb.head.pos_ in ("NOUN", "PROPN")
     if relative and all("Rel" in o.morph.get("PronType", []) for o in objects):
         subject_is_relative = any(

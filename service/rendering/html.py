@@ -14,7 +14,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from service.claims.types import STANCES
 from service.rendering.highlight import pieces, stance_class, valid_span
-from service.rendering.labels import language_label
+from service.rendering.labels import details, language_label
 from service.schemas.brief import BriefResponse
 
 
@@ -28,6 +28,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.globals["stance_class"] = stance_class
+    env.globals["details"] = details
     return env
 
 

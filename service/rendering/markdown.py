@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from service.rendering.labels import language_label
+from service.rendering.labels import details, language_label
 from service.schemas.brief import BriefResponse, ClaimOut
 
 
@@ -31,7 +31,9 @@ def render_markdown(brief: BriefResponse, title: str | None = None) -> str:
             "|---|---|---|---|---|---|",
         ]
         for n, c in enumerate(brief.claims, 1):
-            cells = [c.supplier, c.recipient, c.items, _stance_words(c), c.source]
+            extra = details(c)
+            items = f"{c.items} ({extra})" if extra else c.items
+            cells = [c.supplier, c.recipient, items, _stance_words(c), c.source]
             lines.append(f"| {n} | " + " | ".join(_cell(x) for x in cells) + " |")
     else:
         lines.append("No supply claims found.")
