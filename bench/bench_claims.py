@@ -32,7 +32,10 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from claims_names import normalise  # noqa: E402
 
-SETS = {"dev": ROOT / "seeds" / "claims.json", "heldout": ROOT / "seeds" / "heldout" / "claims.json"}
+SETS = {
+    "dev": ROOT / "seeds" / "claims.json",
+    "heldout": ROOT / "seeds" / "heldout" / "claims.json",
+}
 Triple = tuple[str, str, str]  # supplier, recipient, stance
 # Runs in the baseline's worktree: prints {article: [[supplier, recipient, stance], ...]}.
 _PREDICT = """

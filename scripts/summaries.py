@@ -24,8 +24,10 @@ def main() -> None:
     for key in sys.argv[1:] or sorted(references):
         brief = asyncio.run(build_brief((ROOT / "seeds" / key).read_text("utf-8"), "auto"))
         print(f"== {key}")
-        for label, text in (("generated", brief.summary), ("reference", references[key]["reference"])):
-            print(textwrap.fill(text, 100, initial_indent=f"{label:>10}: ", subsequent_indent=" " * 12))
+        pairs = (("generated", brief.summary), ("reference", references[key]["reference"]))
+        for label, text in pairs:
+            print(textwrap.fill(text, 100, initial_indent=f"{label:>10}: ",
+                                subsequent_indent=" " * 12))
         print()
 
 

@@ -3,7 +3,6 @@ da (none of them taken from the seeds or the annotated articles), with exact exp
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest

@@ -12,7 +12,8 @@ LANGS = {"nb", "nn", "sv", "da"}
 # UD UPOS of the head; AUX (modals), DET/PRON ("ingen") and CCONJ ("verken") extend the base set.
 POS = {"VERB", "NOUN", "ADV", "ADJ", "PART", "ADP", "AUX", "DET", "PRON", "CCONJ"}
 CLASSES = {
-    "GIVE", "FUND", "SUPPLY_WITH", "RECEIVE", "REQUEST", "REFUSE", "DENY", "ADMIT", "PLAN", "FUTURE",
+    "GIVE", "FUND", "SUPPLY_WITH", "RECEIVE", "REQUEST", "REFUSE", "DENY", "ADMIT", "PLAN",
+    "FUTURE",
     "CONSIDER", "CALL", "SPEECH", "BELIEF", "HEDGE", "NEGATION", "TRANSFER_NOUN", "ORDER_NOUN",
     "REQUEST_NOUN", "REFUSAL_NOUN", "DENIAL_NOUN", "SUPPLIER_NOUN",
 }  # fmt: skip
