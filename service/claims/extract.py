@@ -26,6 +26,7 @@ from service.claims.mentions import Mention
 from service.claims.mentions import find as find_mentions
 from service.claims.merge import merge
 from service.claims.modality import modality
+from service.claims.repair import repair
 from service.claims.sources import describe, source_of
 from service.claims.systems import system_category
 from service.claims.tree import case_of, children, dep, governors
@@ -335,7 +336,7 @@ def extract_claims(
     lex = lexicon(language)
     lines = segmentation.lines(text)
     spans = [s for s in segmentation.sentences(text, lines) if s.line.kind != "teaser"]
-    docs = _parse(text, spans, language, budget)
+    docs = [repair(doc, lex) for doc in _parse(text, spans, language, budget)]
     d = Discourse(_home(language), published=published)
     # An article that names weapons anywhere is a military context for "leveransene".
     d.military = any(_names_weapons(doc, lex) for doc in docs)

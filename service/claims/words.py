@@ -1,4 +1,5 @@
-"""The trigger and item lexicons (lexicon/triggers.tsv, lexicon/items.tsv), matched by lemma.
+"""The trigger and item lexicons (lexicon/triggers.tsv, lexicon/items.tsv), matched by lemma, and
+the verb forms table (lexicon/verb_forms.tsv) that gives the lemma of forms a lemmatizer missed.
 
 The tables were built from dictionaries and curated (models/lexicon/ says how). Lookups take a
 token's lemma and its written form: Scandinavian compounds put the head last ("artillerigranat",
@@ -59,6 +60,8 @@ class Lexicon:
     multi_adverbs: dict[str, list[tuple[tuple[str, ...], str]]]
     items: dict[str, Item]
     item_suffixes: dict[str, Item]
+    verb_forms: dict[str, tuple[str, ...]]  # inflected form -> lemmas (verb_forms.tsv)
+    verb_lemmas: frozenset[str]  # every lemma of verb_forms
 
     def verb_classes(self, lemma: str, form: str = "") -> frozenset[str]:
         found = self.verbs.get(lemma.lower())
@@ -199,6 +202,10 @@ def lexicon(language: str) -> Lexicon:
         items.setdefault(row["lemma"].lower(), item)
         if row.get("suffix", "").lower() == "yes":
             item_suffixes.setdefault(row["lemma"].lower(), item)
+    forms: dict[str, list[str]] = defaultdict(list)
+    for row in _rows("verb_forms.tsv"):
+        if row["lang"] == language:
+            forms[row["form"]].append(row["lemma"])
     # Every noun entry is also a compound head ("-leveranse"): news writes transfers as compounds.
     for lemma, classes in nouns.items():
         suffixes[lemma] |= classes
@@ -216,4 +223,6 @@ def lexicon(language: str) -> Lexicon:
         dict(multi_adverbs),
         items,
         item_suffixes,
+        {form: tuple(lemmas) for form, lemmas in forms.items()},
+        frozenset(lemma for lemmas in forms.values() for lemma in lemmas),
     )
