@@ -6,6 +6,8 @@ migrates its own database; no alembic.ini is needed.
 
 from __future__ import annotations
 
+import threading
+
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -15,6 +17,9 @@ from sqlalchemy import Connection
 from service.store.engine import Store
 
 SCRIPT_LOCATION = "service.store:migrations"
+# Alembic keeps its running migration context in module globals, so two threads of one process
+# must not migrate at once; other processes (replicas) are kept apart by the database's lock.
+_ALEMBIC = threading.Lock()
 
 
 class SchemaMismatch(RuntimeError):
@@ -43,12 +48,12 @@ def current(store: Store) -> str | None:
 
 def upgrade(store: Store, revision: str = "head") -> None:
     """Migrate to `revision` in one transaction (the writer's, so concurrent starts queue)."""
-    with store.writer.begin() as connection:
+    with _ALEMBIC, store.writer.begin() as connection:
         command.upgrade(_config(connection), revision)
 
 
 def downgrade(store: Store, revision: str) -> None:
-    with store.writer.begin() as connection:
+    with _ALEMBIC, store.writer.begin() as connection:
         command.downgrade(_config(connection), revision)
 
 
