@@ -29,6 +29,11 @@
     return css.getPropertyValue("--" + stanceClass(stance)).trim() || "#555";
   }
 
+  // By selector, not through form.elements: "item" is also the name of a method there.
+  function field(name) {
+    return form.querySelector('[name="' + name + '"]');
+  }
+
   function key() {
     return keyInput ? keyInput.value.trim() : "";
   }
@@ -36,7 +41,7 @@
   function filterParams() {
     const params = new URLSearchParams();
     for (const name of FILTERS) {
-      const value = form.elements[name].value.trim();
+      const value = field(name).value.trim();
       if (value) params.append(name, value);
     }
     for (const box of form.querySelectorAll('input[name="stance"]:checked')) {
@@ -138,6 +143,7 @@
       data: months.map((m) => m.stances[stance] || 0),
       backgroundColor: colour(stance),
       stack: "claims",
+      maxBarThickness: 48,
     })).filter((set) => set.data.some((n) => n > 0));
     if (state.chart) state.chart.destroy();
     state.chart = new Chart(document.getElementById("timeline"), {
@@ -233,7 +239,7 @@
       }
       markSelection();
       const page = await loadScoped(generation);
-      if (page) done(generation, page.total + " claims match.");
+      if (page) done(generation, page.total === 1 ? "1 claim matches." : page.total + " claims match.");
     } catch (error) {
       if (generation === state.generation) status(error.message, true);
     }
@@ -278,7 +284,7 @@
   // A shared link (/claims?actor=Iran&stance=denied) opens with its filters.
   const initial = new URLSearchParams(location.search);
   for (const name of FILTERS) {
-    if (initial.has(name)) form.elements[name].value = initial.get(name);
+    if (initial.has(name)) field(name).value = initial.get(name);
   }
   for (const box of form.querySelectorAll('input[name="stance"]')) {
     box.checked = initial.getAll("stance").includes(box.value);
