@@ -25,7 +25,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 RUN groupadd --system --gid 10001 app \
  && useradd --system --uid 10001 --gid app --home-dir /app --no-create-home \
       --shell /usr/sbin/nologin app \
- && mkdir -p /app/models/installed/opus-mt-tc-big-gmq-en \
+ && mkdir -p /app/models/installed/opus-mt-tc-big-gmq-en /app/data \
  && chown -R app:app /app
 COPY --from=build /opt/venv /opt/venv
 WORKDIR /app
