@@ -356,3 +356,11 @@ def test_the_page_and_its_vendored_libraries_are_served(api: TestClient) -> None
     assert api.get("/static/vendor/VENDOR.json").status_code == 404
     assert api.get("/static/vendor/..%2Fclaims.js").status_code == 404
     assert api.get("/static/claims.js").headers["content-type"].startswith("text/javascript")
+
+
+def test_nul_characters_are_refused_alike_on_both_databases(api: TestClient) -> None:
+    r = api.post("/v1/brief", json={"text": NB + "\x00", "store": True})
+    assert r.status_code == 422 and r.json()["type"].endswith("/nul-character")
+    assert api.get("/v1/claims", params={"actor": "Ir\x00an"}).status_code == 422
+    assert api.get("/v1/actors/Ir%00an").status_code == 422
+    assert api.get("/v1/claims").json()["total"] == 0

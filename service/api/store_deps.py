@@ -50,6 +50,14 @@ async def run(fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         raise unavailable(exc) from exc
 
 
+def refuse_nul(**values: str | None) -> None:
+    """422 for a NUL character: PostgreSQL text cannot hold one, and no article or name has one
+    (SQLite would take it, so the answer would depend on the database)."""
+    for name, value in values.items():
+        if value is not None and "\x00" in value:
+            raise Problem(422, "nul-character", f"{name} contains a NUL character (U+0000).")
+
+
 async def store_brief(store: Store, body: BriefRequest, answer: BriefResponse) -> int:
     """Keep a briefing of POST /v1/brief; its article's id."""
     item = from_brief(

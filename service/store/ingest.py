@@ -23,6 +23,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from service.errors import Problem
 from service.store.engine import Store
 from service.store.identity import canonical_url, content_hash
 from service.store.models import Article, Claim
@@ -98,7 +99,13 @@ def claim_row(position: int, claim: Mapping[str, Any], day: dt.date) -> Claim:
 
 
 def ingest(store: Store, item: ArticleIn, *, now: dt.datetime | None = None) -> Stored:
-    """Store one briefed article (see the module docstring for what happens when)."""
+    """Store one briefed article (see the module docstring for what happens when). Raises a 422
+    Problem for text no database column can hold the same way (a NUL character)."""
+    for name, value in (("text", item.text), ("title", item.title), ("url", item.url),
+                        ("outlet", item.outlet)):  # fmt: skip
+        if value is not None and "\x00" in value:
+            # PostgreSQL text cannot hold U+0000 and SQLite can: refused on both alike.
+            raise Problem(422, "nul-character", f"{name} contains a NUL character (U+0000).")
     for attempt in range(1, ATTEMPTS + 1):
         try:
             with store.write() as session:

@@ -18,7 +18,7 @@ from fastapi.responses import StreamingResponse
 
 from service import languages
 from service.access import FIELD_NAME
-from service.api.store_deps import StoreDep, run
+from service.api.store_deps import StoreDep, refuse_nul, run
 from service.claims.types import Stance
 from service.errors import Problem, problem_responses
 from service.schemas.store import (
@@ -77,6 +77,7 @@ def claim_filter(
     unknown = sorted(set(request.query_params) - known)
     if unknown:
         raise _bad(f"unknown parameter(s): {', '.join(unknown)}; filters are {sorted(known)}")
+    refuse_nul(supplier=supplier, recipient=recipient, actor=actor, item=item, source=source)
     if language is not None and not languages.is_source(language):
         raise _bad(f"language '{language}' is not one of {', '.join(languages.source_codes())}")
     if since is not None and until is not None and since > until:
@@ -190,6 +191,7 @@ async def claims_timeline(f: FilterDep, store: StoreDep) -> TimelineOut:
     "languages or English. 404 when no stored claim names the actor and no table knows it.",
 )
 async def actor(name: Annotated[str, Path(max_length=200)], store: StoreDep) -> ActorOut:
+    refuse_nul(name=name)
     found = await run(aggregates.profile, store, english_name(name))
     if not found.supplies and not found.receives and not is_known(name):
         raise Problem(404, "actor-unknown", f"No stored claim names '{name}'.")
