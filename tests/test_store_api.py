@@ -103,6 +103,13 @@ def test_brief_with_store_answers_article_id_and_the_claims_are_queryable(api: T
     assert again.json()["article_id"] == 1 and _ids(api) == [4, 3, 2, 1]
 
 
+def test_published_must_be_an_iso_date(api: TestClient) -> None:
+    for published in (0, "0", "1.5.2024", "2024-02-30"):
+        r = api.post("/v1/brief", json={"text": NB, "store": True, "published": published})
+        assert r.status_code == 422 and r.json()["errors"][0]["loc"] == ["body", "published"]
+    assert api.get("/v1/claims").json()["total"] == 0
+
+
 def test_brief_without_store_keeps_nothing(api: TestClient) -> None:
     r = api.post("/v1/brief", json={"text": NB})
     assert r.status_code == 200 and "article_id" not in r.json()
@@ -144,6 +151,8 @@ def test_filters(api: TestClient, params: dict[str, Any], expected: list[int]) -
     [
         ({"stance": "rumoured"}, "validation"),
         ({"since": "2024-13-01"}, "validation"),
+        ({"until": "0"}, "validation"),  # not a Unix time
+        ({"since": "1.5.2024"}, "validation"),
         ({"limit": 0}, "validation"),
         ({"limit": 501}, "validation"),
         ({"limit": "ten"}, "validation"),

@@ -1,4 +1,8 @@
-"""Dates on the wire that archives write as timestamps."""
+"""Dates on the wire: ISO 8601 calendar dates only, which archives often write as timestamps.
+
+Pydantic's lax mode would also read a number as a Unix time ("until=0" as 1970-01-01); a date
+filter or a published date given as a number is a client's mistake, so it is refused here.
+"""
 
 from __future__ import annotations
 
@@ -8,15 +12,18 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator
 
-_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d")
+_ISO = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ]\d[\d:.]*(?:Z|[+-]\d{2}:?\d{2})?)?$")
 
 
-def _date_part(value: Any) -> Any:
-    # Archives carry timestamps ("2024-05-01T23:10:00+02:00"); the date as written there (the
-    # outlet's own day, not UTC's) is the published date. An ISO date passes through unchanged.
-    if isinstance(value, str) and (match := _DATETIME.match(value.strip())):
-        return match.group(1)
-    return value
+def _iso_date(value: Any) -> dt.date:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and (match := _ISO.match(value.strip())):
+        # A timestamp's date as written there: the outlet's own day, not UTC's.
+        return dt.date.fromisoformat(match.group(1))  # ValueError for 2024-13-01
+    raise ValueError("expected an ISO date (YYYY-MM-DD) or an ISO timestamp")
 
 
-PublishedDate = Annotated[dt.date, BeforeValidator(_date_part)]
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+# The name the request model uses (POST /v1/brief "published").
+PublishedDate = IsoDate

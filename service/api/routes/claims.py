@@ -8,7 +8,6 @@ since after until or a cursor this service did not make is a 422, never a silent
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 from collections.abc import Iterator
 from typing import Annotated
@@ -21,6 +20,7 @@ from service.access import FIELD_NAME
 from service.api.store_deps import StoreDep, refuse_nul, run
 from service.claims.types import Stance
 from service.errors import Problem, problem_responses
+from service.schemas.dates import IsoDate
 from service.schemas.store import (
     ActorOut,
     ClaimsPageOut,
@@ -65,9 +65,9 @@ def claim_filter(
     ] = None,
     language: Annotated[str | None, Query(max_length=8, description="nb, nn, sv or da.")] = None,
     since: Annotated[
-        dt.date | None, Query(description="From this date (published, else stored).")
+        IsoDate | None, Query(description="From this date (published, else stored).")
     ] = None,
-    until: Annotated[dt.date | None, Query(description="Up to this date, inclusive.")] = None,
+    until: Annotated[IsoDate | None, Query(description="Up to this date, inclusive.")] = None,
 ) -> ClaimFilter:
     """The filters of every claim query, checked and with actor names resolved."""
     known = {
