@@ -75,7 +75,7 @@ RUN set -eu; \
     groupadd --system --gid 10001 app; \
     useradd --system --uid 10001 --gid app --home-dir /app --no-create-home \
       --shell /usr/sbin/nologin app; \
-    mkdir -p /app/models/installed/opus-mt-tc-big-gmq-en; \
+    mkdir -p /app/models/installed/opus-mt-tc-big-gmq-en /app/data; \
     chown -R app:app /app
 COPY --from=build /opt/venv /opt/venv
 WORKDIR /app

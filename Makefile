@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test browser bench-detect bench-claims lint screenshot fuzz bench-load bench-translate convert
+.PHONY: run test browser postgres bench-store bench-detect bench-claims lint screenshot fuzz bench-load bench-translate convert
 # The CPU-only torch build, for `python -m models install` and its conversion test: PyPI's
 # default torch wheel pulls gigabytes of CUDA libraries. The pin is the release tested here.
 TORCH_INDEX ?= https://download.pytorch.org/whl/cpu
@@ -45,7 +45,7 @@ run: $(VENV)/.installed
 
 # Lint first (ruff + mypy --strict), then every test, the model-conversion test included (it
 # needs the CPU torch build of `convert`).
-test: $(VENV)/.installed $(VENV)/.convert browser lint
+test: $(VENV)/.installed $(VENV)/.convert browser postgres lint
 	$(PY) -m pytest
 
 # Debian's Chromium + ChromeDriver for the page test (tests/test_page_browser.py). Installed when
@@ -55,6 +55,20 @@ browser:
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
 	else echo "chromium/chromedriver not installed and not root: the browser test will skip"; fi
+
+# Debian's PostgreSQL server binaries for the store tests on PostgreSQL (tests/pg_server.py starts
+# a throwaway server with them). Installed when this user can (root with apt-get, as in CI);
+# otherwise those tests skip (and fail under CI=true). The package's own cluster is not started.
+postgres:
+	@if ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	else echo "postgresql not installed and not root: the PostgreSQL store tests will skip"; fi
+
+# Store ingest throughput and /v1/claims latency at 10,000 and 100,000 claims, SQLite and
+# PostgreSQL (bench/bench_store.py; ARGS="--skip-postgres" without the server binaries).
+bench-store: $(VENV)/.installed postgres
+	$(PY) bench/bench_store.py $(ARGS)
 
 # Schemathesis with at least 1,000 generated requests per endpoint (the default run does ~25).
 fuzz: $(VENV)/.installed

@@ -17,6 +17,7 @@ from service.config import Settings, get_settings
 from service.errors import PROBLEM_RESPONSES, install_error_handlers
 from service.languages import detect
 from service.observability import install_observability
+from service.store import open_store
 from service.translation.engine import load_engine
 from service.translation.options import TranslationOptions
 from service.workload import Slots
@@ -34,6 +35,10 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # First: a store that cannot be reached or is at another schema version stops start-up.
+        app.state.store = open_store(
+            settings.store_url.get_secret_value(), migrate=settings.store_migrate
+        )
         app.state.engine = load_engine(settings.model_dir, options)
         # Paid at start-up, not by the first request: the language identifier (~0.7 s), the
         # analysis pipelines, gazetteer and lexicons (a few seconds, once per process).
@@ -44,6 +49,7 @@ def create_app(
         finally:
             if app.state.engine is not None:
                 app.state.engine.close()
+            app.state.store.close()
 
     app = FastAPI(
         title="supplybrief",

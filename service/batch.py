@@ -1,8 +1,11 @@
 """Batch mode: `python -m service brief --in articles.jsonl --out briefs.jsonl`.
 
 Input: one JSON object per line, `{"id": str | int, "text": str, "title"?: str | null,
-"source_language"?: str}`. Output: one line per input line, `{"id": ..., "brief": {...}}` or
-`{"id": ..., "error": <problem+json object>}`.
+"source_language"?: str, "url"?: str, "outlet"?: str, "published"?: "YYYY-MM-DD"}`. Output: one
+line per input line, `{"id": ..., "brief": {...}}` or `{"id": ..., "error": <problem+json object>}`.
+With `--store` every briefing is also kept in the claim store (BRIEF_STORE_URL), and its brief
+carries the `article_id`. The store's identity rules make that exactly once too: an article
+stored just before a crash, and briefed again by the rerun, is the same text, so the same article.
 
 Nothing is lost or written twice across crashes: every output line is written with one `write`
 call and fsync'ed before the next article starts, and a restart first reads the ids already in the
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime as dt
 import json
 import logging
 import os
@@ -32,6 +36,8 @@ from service.config import Settings, get_settings
 from service.errors import TYPE_BASE, Problem
 from service.input_limits import check_fields
 from service.schemas.brief import BriefRequest, BriefResponse
+from service.store import open_store
+from service.store.batch import batch_store_fn
 from service.translation.engine import load_engine
 from service.translation.options import TranslationOptions
 
@@ -40,6 +46,8 @@ log = logging.getLogger("service.batch")
 # (text, source_language, title) -> the brief as JSON data. Tests inject a stand-in; the CLI
 # uses build_brief with the configured model.
 BriefFn = Callable[[str, str, str | None], Awaitable[Any]]
+# (article, its brief as JSON data) -> the stored article's id (service.store), with --store.
+StoreFn = Callable[["Article", dict[str, Any]], Awaitable[int]]
 
 
 @dataclass(frozen=True)
@@ -50,6 +58,9 @@ class Article:
     text: str
     title: str | None
     source_language: str
+    url: str | None = None
+    outlet: str | None = None
+    published: dt.date | None = None
 
 
 @dataclass
@@ -128,8 +139,8 @@ def parse_line(raw: bytes, line_no: int) -> Article | Problem:
     if not isinstance(art_id, (str, int)) or isinstance(art_id, bool) or art_id == "":
         problems.append("id: must be a non-empty string or an integer")
     # The API's own request model, so a line is valid exactly when the same POST /v1/brief body
-    # would be. Other fields (url, published, ...) are archive metadata and are ignored.
-    fields = {k: obj[k] for k in ("text", "title", "source_language") if k in obj}
+    # would be. Other fields are archive metadata and are ignored.
+    fields = {k: obj[k] for k in _REQUEST_FIELDS if k in obj}
     try:
         request = BriefRequest.model_validate(fields)
     except ValidationError as exc:
@@ -137,7 +148,18 @@ def parse_line(raw: bytes, line_no: int) -> Article | Problem:
     if problems:
         return Problem(422, "validation", f"line {line_no}: " + "; ".join(problems))
     assert isinstance(art_id, (str, int))
-    return Article(art_id, request.text, request.title, request.source_language)
+    return Article(
+        art_id,
+        request.text,
+        request.title,
+        request.source_language,
+        request.url,
+        request.outlet,
+        request.published,
+    )
+
+
+_REQUEST_FIELDS = ("text", "title", "source_language", "url", "outlet", "published")
 
 
 def problem_record(problem: Problem) -> dict[str, Any]:
@@ -196,7 +218,12 @@ def _count_lines(path: Path) -> int:
 
 
 async def run_batch(
-    in_path: Path, out_path: Path, brief_fn: BriefFn, *, progress: bool = True
+    in_path: Path,
+    out_path: Path,
+    brief_fn: BriefFn,
+    *,
+    progress: bool = True,
+    store_fn: StoreFn | None = None,
 ) -> BatchStats:
     """Brief every article of `in_path` not yet in `out_path`, appending one record per line."""
     stats = BatchStats()
@@ -236,16 +263,22 @@ async def run_batch(
                     record["line"] = line_no
                 writer.write(record)
                 continue
-            writer.write(await _brief_record(parsed, brief_fn, stats))
+            writer.write(await _brief_record(parsed, brief_fn, stats, store_fn))
     finally:
         bar.close()
         writer.close()
     return stats
 
 
-async def _brief_record(article: Article, brief_fn: BriefFn, stats: BatchStats) -> dict[str, Any]:
+async def _brief_record(
+    article: Article, brief_fn: BriefFn, stats: BatchStats, store_fn: StoreFn | None = None
+) -> dict[str, Any]:
     try:
         brief = await brief_fn(article.text, article.source_language, article.title)
+        if store_fn is not None:
+            # Stored before the record is written: a crash in between leaves an article the
+            # rerun stores again, which the store recognises as the same one.
+            brief = {**brief, "article_id": await store_fn(article, brief)}
     except Problem as problem:  # the same refusals the API gives: empty text, unsupported language
         stats.errors += 1
         return {"id": article.id, "error": problem_record(problem)}
@@ -263,6 +296,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--in", dest="in_path", type=Path, required=True, help="articles.jsonl")
     parser.add_argument("--out", dest="out_path", type=Path, required=True, help="briefs.jsonl")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    parser.add_argument(
+        "--store", action="store_true", help="keep every briefing in the claim store too"
+    )
 
 
 def _limited(brief_fn: BriefFn, settings: Settings) -> BriefFn:
@@ -285,13 +321,24 @@ async def _run(args: argparse.Namespace, settings: Settings) -> BatchStats:
         )
         return BriefResponse.of(brief).model_dump(mode="json")
 
+    store = (
+        open_store(settings.store_url.get_secret_value(), migrate=settings.store_migrate)
+        if args.store
+        else None
+    )
     try:
         return await run_batch(
-            args.in_path, args.out_path, _limited(brief_fn, settings), progress=not args.no_progress
+            args.in_path,
+            args.out_path,
+            _limited(brief_fn, settings),
+            progress=not args.no_progress,
+            store_fn=batch_store_fn(store) if store is not None else None,
         )
     finally:
         if engine is not None:
             engine.close()
+        if store is not None:
+            store.close()
 
 
 def main(args: argparse.Namespace, settings: Settings | None = None) -> int:

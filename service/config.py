@@ -12,6 +12,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 # Where `python -m models install` puts the default model; relative to the working directory so a
 # container can mount a volume there.
 DEFAULT_MODEL_DIR = Path("models/installed/opus-mt-tc-big-gmq-en")
+# The embedded claim store: a SQLite file, so `make run` needs no database server.
+DEFAULT_STORE_URL = "sqlite:///data/store.db"
 
 
 class Settings(BaseSettings):
@@ -117,6 +119,19 @@ class Settings(BaseSettings):
         20,
         ge=1,
         description="Requests one key may send at once before the per-minute rate applies.",
+    )
+
+    # --- claim store (service.store) -----------------------------------------------------------
+    store_url: SecretStr = Field(
+        SecretStr(DEFAULT_STORE_URL),
+        description="SQLAlchemy URL of the claim store: a SQLite file (the default, under data/) "
+        "or postgresql+psycopg://user:password@host/db. Secret: it may carry a password.",
+    )
+    store_migrate: bool = Field(
+        True,
+        description="Upgrade the store's schema to this version at start-up (Alembic). Off: "
+        "start only if the database is already at this version (`python -m service.store "
+        "upgrade` does it).",
     )
 
     # --- observability -----------------------------------------------------------------------

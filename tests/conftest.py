@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -15,7 +17,15 @@ from service.translation.engine import TranslationEngine, load_engine
 from service.translation.options import TranslationOptions
 from tests.tiny_model import build_tiny_model
 
+# The claim store's fixtures (store_url on SQLite and PostgreSQL, pg_server, store).
+pytest_plugins = ["tests.store_support"]
+
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+# Every app a test builds keeps its claim store in a throwaway SQLite file, never in data/ of the
+# checkout nor in a database BRIEF_STORE_URL may name; store tests pass their own store_url.
+os.environ["BRIEF_STORE_URL"] = "sqlite:///" + str(
+    Path(tempfile.mkdtemp(prefix="brief-test-store-")) / "store.db"
+)
 
 
 @pytest.fixture(scope="session")

@@ -145,5 +145,6 @@ def test_compose_runs_the_image_with_the_model_volume() -> None:
     assert service["build"] == "."
     model_dir = _env(_runtime_stage())["BRIEF_MODEL_DIR"]
     targets = [v.split(":")[1] for v in service["volumes"]]
-    assert targets == [model_dir]
+    # The model, and the claim store's SQLite directory (the root filesystem is read-only).
+    assert targets == [model_dir, "/app/data"]
     assert all(p.startswith("127.0.0.1:") for p in service["ports"])

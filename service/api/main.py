@@ -13,7 +13,18 @@ from fastapi import APIRouter, Depends
 from fastapi.routing import APIRoute
 
 from service.api.deps import enforce_input_limits, require_api_key
-from service.api.routes import brief, detect, docs, health, libretranslate, page, translate
+from service.api.routes import (
+    articles,
+    brief,
+    claims,
+    claims_page,
+    detect,
+    docs,
+    health,
+    libretranslate,
+    page,
+    translate,
+)
 from service.errors import RETRY_AFTER, problem_responses
 
 ACCESS_RESPONSES = problem_responses(
@@ -26,11 +37,11 @@ ACCESS_RESPONSES = problem_responses(
 
 
 V1_PREFIX = "/v1"
-V1_ROUTERS = (detect.router, translate.router, brief.router)
+V1_ROUTERS = (detect.router, translate.router, brief.router, claims.router, articles.router)
 
 
 def v1_router() -> APIRouter:
-    """The versioned API: detection, translation, briefing."""
+    """The versioned API: detection, translation, briefing, the claim store."""
     v1 = APIRouter(
         prefix=V1_PREFIX,
         dependencies=[Depends(require_api_key), Depends(enforce_input_limits)],
@@ -59,5 +70,6 @@ def api_router() -> APIRouter:
     root.include_router(v1_router())
     root.include_router(libretranslate.router)
     root.include_router(page.router)
+    root.include_router(claims_page.router)  # /claims: the store's page (data from /v1)
     root.include_router(docs.router)  # Swagger UI from local assets; open like the schema
     return root

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from service.claims.types import Claim, Stance
+from service.schemas.dates import PublishedDate
 from service.schemas.language import DetectResponse
 
 if TYPE_CHECKING:
@@ -33,6 +34,20 @@ class BriefRequest(BaseModel):
         None,
         description="Optional headline given apart from the text; its claims are kept "
         'with evidence.field = "title" and offsets into the title.',
+    )
+    # Storing (service.store): off unless asked; the metadata is kept with the article.
+    store: bool = Field(
+        False, description="Keep the briefing in the claim store; the answer adds article_id."
+    )
+    url: str | None = Field(
+        None,
+        max_length=2048,
+        description="The article's URL: a new text at a stored URL is a "
+        "new revision of that article.",
+    )
+    outlet: str | None = Field(None, max_length=200, description="Who published it.")
+    published: PublishedDate | None = Field(
+        None, description="Publication date (ISO; a timestamp's date part is taken)."
     )
 
 

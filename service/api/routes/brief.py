@@ -12,10 +12,12 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from service.api.deps import BriefSlotsDep, EngineDep, SettingsDep
+from service.api.store_deps import StoreDep, store_brief
 from service.briefing import build_brief
 from service.errors import RETRY_AFTER, problem_responses
 from service.rendering import render_html, render_markdown
 from service.schemas.brief import BriefRequest, BriefResponse
+from service.schemas.store import StoredBriefResponse
 
 router = APIRouter(tags=["briefing"])
 
@@ -55,23 +57,34 @@ def negotiate(accept: str | None) -> Format:
 
 
 def brief_response(
-    brief: BriefResponse, accept: str | None, *, title: str | None = None, text: str | None = None
+    brief: BriefResponse,
+    accept: str | None,
+    *,
+    title: str | None = None,
+    text: str | None = None,
+    article_id: int | None = None,
 ) -> Response:
-    """The brief in the format the client asked for, with `Vary: Accept`."""
+    """The brief in the format the client asked for, with `Vary: Accept`. A stored brief
+    carries its `article_id` (JSON) or an X-Article-Id header (Markdown, HTML)."""
     fmt = negotiate(accept)
     headers = {"Vary": "Accept"}
+    if article_id is not None:
+        headers["X-Article-Id"] = str(article_id)
     if fmt == "markdown":
         return Response(
             render_markdown(brief, title), media_type=MARKDOWN_MEDIA_TYPE, headers=headers
         )
     if fmt == "html":
         return HTMLResponse(render_html(brief, title, text), headers=headers)
-    return JSONResponse(brief.model_dump(mode="json"), headers=headers)
+    data = brief.model_dump(mode="json")
+    if article_id is not None:
+        data["article_id"] = article_id
+    return JSONResponse(data, headers=headers)
 
 
 @router.post(
     "/brief",
-    response_model=BriefResponse,
+    response_model=StoredBriefResponse,
     responses={
         200: {"content": ALTERNATIVE_CONTENT},
         **problem_responses(
@@ -91,7 +104,8 @@ def brief_response(
     "loaded, the evidence sentences and the whole text are translated; without one "
     "`translation` is null and `warnings` says so. Empty text and unsupported languages are "
     "answered 422. `Accept: text/markdown` or `text/html` give a readable briefing instead of "
-    "JSON.",
+    'JSON. With `"store": true` the briefing is kept in the claim store (GET /v1/claims) '
+    "with `url`, `outlet` and `published`, and the answer adds `article_id`.",
 )
 async def brief(
     body: BriefRequest,
@@ -99,6 +113,7 @@ async def brief(
     engine: EngineDep,
     settings: SettingsDep,
     slots: BriefSlotsDep,
+    store: StoreDep,
 ) -> Response:
     result = await build_brief(
         body.text,
@@ -108,6 +123,12 @@ async def brief(
         slots=slots,
         cpu_budget_s=settings.brief_cpu_budget_s,
     )
+    answer = BriefResponse.of(result)
+    article_id = await store_brief(store, body, answer) if body.store else None
     return brief_response(
-        BriefResponse.of(result), request.headers.get("accept"), title=body.title, text=body.text
+        answer,
+        request.headers.get("accept"),
+        title=body.title,
+        text=body.text,
+        article_id=article_id,
     )

@@ -1,0 +1,1 @@
+"""Alembic migrations of the claim store (env.py, versions/); run through service.store.migrate."""
