@@ -80,11 +80,13 @@ def load(path: Path) -> dict[str, dict[str, object]]:
     return {k: v for k, v in data.items() if not k.startswith("_")}
 
 
-def jobs(path: Path) -> list[tuple[str, str, str]]:
-    """(article key, text, language) for every annotated article of a gold file."""
+def jobs(path: Path, languages: set[str] | None = None) -> list[tuple[str, str, str]]:
+    """(article key, text, language) for every annotated article of a gold file (of
+    `languages` only, if given)."""
     return [
         (key, (path.parent / key).read_text(encoding="utf-8"), str(entry["language"]))
         for key, entry in sorted(load(path).items())
+        if languages is None or entry["language"] in languages
     ]
 
 
@@ -124,9 +126,12 @@ def _facts(key: str, claims: Iterable[Triple], stance: bool, merge: bool = False
 
 def score(path: Path, predicted: dict[str, list[Triple]], errors: bool = False
           ) -> dict[str, Row]:
-    """Rows per language and "all"; with `errors`, print the misses and extras."""
+    """Rows per language and "all" over the predicted articles; with `errors`, print the misses
+    and extras."""
     rows: dict[str, Row] = {}
     for key, entry in sorted(load(path).items()):
+        if key not in predicted:
+            continue
         gold: list[Triple] = [(c["supplier"], c["recipient"], c["stance"])
                               for c in entry["claims"]]  # type: ignore[attr-defined]
         ours = predicted.get(key, [])
@@ -181,13 +186,14 @@ def main() -> None:
     parser.add_argument("--baseline", metavar="REF", help="also score the extractor at git REF")
     parser.add_argument("--errors", action="store_true", help="list misses and extras (dev only)")
     parser.add_argument("--json", type=Path, help="write the per-language figures here")
+    parser.add_argument("--lang", action="append", help="only this language (repeatable)")
     args = parser.parse_args()
     if args.errors and args.set != "dev":
         parser.error("--errors lists development errors only: the held-out set is not read")
     names = ["dev", "heldout"] if args.set == "both" else [args.set]
     results: dict[str, object] = {}
     for name in names:
-        work = jobs(SETS[name])
+        work = jobs(SETS[name], set(args.lang) if args.lang else None)
         rows = score(SETS[name], predict_here(work), args.errors)
         print("\n".join(table(f"{name}: this tree", rows)))
         results[name] = summary(rows)

@@ -45,7 +45,8 @@ log = logging.getLogger("service.batch")
 
 # (text, source_language, title) -> the brief as JSON data. Tests inject a stand-in; the CLI
 # uses build_brief with the configured model.
-BriefFn = Callable[[str, str, str | None], Awaitable[Any]]
+# (text, source_language, title, published) -> the brief as JSON data.
+BriefFn = Callable[[str, str, str | None, dt.date | None], Awaitable[Any]]
 # (article, its brief as JSON data) -> the stored article's id (service.store), with --store.
 StoreFn = Callable[["Article", dict[str, Any]], Awaitable[int]]
 
@@ -274,7 +275,9 @@ async def _brief_record(
     article: Article, brief_fn: BriefFn, stats: BatchStats, store_fn: StoreFn | None = None
 ) -> dict[str, Any]:
     try:
-        brief = await brief_fn(article.text, article.source_language, article.title)
+        brief = await brief_fn(
+            article.text, article.source_language, article.title, article.published
+        )
         if store_fn is not None:
             # Stored before the record is written: a crash in between leaves an article the
             # rerun stores again, which the store recognises as the same one.
@@ -304,9 +307,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def _limited(brief_fn: BriefFn, settings: Settings) -> BriefFn:
     # The same text and title limits as the API, so an archive run cannot take what a request
     # could not.
-    async def limited(text: str, source_language: str, title: str | None) -> Any:
+    async def limited(
+        text: str, source_language: str, title: str | None, published: dt.date | None
+    ) -> Any:
         check_fields({"text": text, "title": title}, settings)
-        return await brief_fn(text, source_language, title)
+        return await brief_fn(text, source_language, title, published)
 
     return limited
 
@@ -314,10 +319,17 @@ def _limited(brief_fn: BriefFn, settings: Settings) -> BriefFn:
 async def _run(args: argparse.Namespace, settings: Settings) -> BatchStats:
     engine = load_engine(settings.model_dir, TranslationOptions.from_settings(settings))
 
-    async def brief_fn(text: str, source_language: str, title: str | None) -> Any:
+    async def brief_fn(
+        text: str, source_language: str, title: str | None, published: dt.date | None
+    ) -> Any:
         # The same JSON as the API's answer.
         brief = await build_brief(
-            text, source_language, title, engine, cpu_budget_s=settings.brief_cpu_budget_s
+            text,
+            source_language,
+            title,
+            engine,
+            cpu_budget_s=settings.brief_cpu_budget_s,
+            published=published,
         )
         return BriefResponse.of(brief).model_dump(mode="json")
 

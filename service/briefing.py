@@ -7,6 +7,7 @@ evidence sentences and the full text are translated in one batched call.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -122,19 +123,26 @@ class _Analysis:
 
 
 def _analyse(
-    text: str, source_language: str, title: str | None, warnings: list[str], budget: Budget
+    text: str,
+    source_language: str,
+    title: str | None,
+    warnings: list[str],
+    budget: Budget,
+    published: dt.date | None = None,
 ) -> _Analysis:
     """Everything but translation: pure CPU work, run off the event loop by build_brief."""
     budget.restart()  # CPU time of this worker thread, from here
     detection = _language(text, source_language, warnings)
     budget.check("language detection")
     language = detection.language
-    claims = extract_claims(text, language, budget=budget)
+    claims = extract_claims(text, language, budget=budget, published=published)
     if title and title.strip():
         seen = {(c.supplier, c.recipient, c.stance) for c in claims}
         claims = [
             c
-            for c in extract_claims(title, language, source_field="title", budget=budget)
+            for c in extract_claims(
+                title, language, source_field="title", budget=budget, published=published
+            )
             if (c.supplier, c.recipient, c.stance) not in seen
         ] + claims
     budget.check("claim extraction")
@@ -156,9 +164,11 @@ async def build_brief(
     *,
     slots: Slots | None = None,
     cpu_budget_s: float | None = None,
+    published: dt.date | None = None,
 ) -> Brief:
     """Brief one article. Raises Problem 422 for blank text or an unsupported language, 503
-    when every briefing slot is taken, 413 when the analysis runs past its CPU budget."""
+    when every briefing slot is taken, 413 when the analysis runs past its CPU budget.
+    `published` (the article's date) dates relative times ("i fjor") in the claims."""
     if not text or not text.strip():
         raise Problem(422, "empty-text", "text is empty or blank.")
     warnings: list[str] = []
@@ -168,7 +178,7 @@ async def build_brief(
             # A huge article takes seconds of analysis; in a thread, /healthz and other
             # requests keep being answered meanwhile.
             analysis = await asyncio.to_thread(
-                _analyse, text, source_language, title, warnings, budget
+                _analyse, text, source_language, title, warnings, budget, published
             )
     except Busy as busy:
         raise Problem(

@@ -56,7 +56,12 @@ class ScriptedExtractor:
         self.script = dict(script)
 
     def __call__(
-        self, text: str, language: str, source_field: str = "text", budget: Any = None
+        self,
+        text: str,
+        language: str,
+        source_field: str = "text",
+        budget: Any = None,
+        published: Any = None,
     ) -> list[Claim]:
         if source_field != "text":
             return []

@@ -122,6 +122,7 @@ async def brief(
         engine,
         slots=slots,
         cpu_budget_s=settings.brief_cpu_budget_s,
+        published=body.published,
     )
     answer = BriefResponse.of(result)
     article_id = await store_brief(store, body, answer) if body.store else None
