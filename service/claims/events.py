@@ -251,7 +251,20 @@ def _verb_event(verb: Token, cls: str, mentions: dict[int, Mention]) -> Event:
             roles.items += children(clause, "obj")
     if cls in (GIVE, FUND):
         roles.suppliers += _together(verb)
-    return Event(verb, cls, roles)
+    named: list[Actor] = []
+    if cls == RECEIVE and not roles.suppliers:
+        # "motta russiske jagerfly", "köpa amerikanska robotar": the goods' origin sells them.
+        named = _origins(roles.items)
+    return Event(verb, cls, roles, named_suppliers=named)
+
+
+def _origins(goods: list[Token]) -> list[Actor]:
+    """Countries named by demonym adjectives on the goods and their conjuncts."""
+    gaz = gazetteer()
+    heads = goods + [c for g in goods for c in g.children if dep(c) == "conj"]
+    found = [country for h in heads for c in h.children if dep(c) == "amod"
+             if (country := gaz.demonym(c.lemma_, c.text))]
+    return list(dict.fromkeys(found))
 
 
 def _together(verb: Token) -> list[Token]:

@@ -94,8 +94,8 @@ def find(doc: Doc) -> dict[int, Mention]:
             continue
         if system_category(ent.text) or system_category(ent.text.split("-")[0]):
             continue  # "NASAMS", "Patriot": a weapon system, not an organisation
-        if not any(t.pos_ == "PROPN" for t in ent):
-            continue  # "det norske selskapet": a description, not a name
+        if not any(t.pos_ == "PROPN" for t in ent) or ent.root.pos_ in ("NOUN", "ADJ"):
+            continue  # "det norske selskapet", "Nordkoreansk luftrom": a description
         if _not_an_actor(ent.text):
             continue  # a party, an agency, or a state organ ("Forsvarsdepartementet")
         company = _beside_company_noun(doc, ent.start, ent.end)
