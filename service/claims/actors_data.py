@@ -192,7 +192,9 @@ KNDS | company | KNDS; Krauss-Maffei Wegmann; Nexter
 Diehl Defence | company | Diehl; Diehl Defence
 Hensoldt | company | Hensoldt
 Airbus | company | Airbus
-BAE Systems | company | BAE Systems; BAE; BAE Systems Hägglunds; Hägglunds; BAE Systems Bofors; Bofors
+BAE Systems | company | BAE Systems; BAE
+BAE Systems Hägglunds | company | BAE Systems Hägglunds; Hägglunds
+BAE Systems Bofors | company | BAE Systems Bofors; Bofors
 Lockheed Martin | company | Lockheed Martin; Lockheed
 Raytheon | company | Raytheon; RTX
 Boeing | company | Boeing

@@ -52,6 +52,7 @@ class Discourse:
     last_group: Actor | None = None
     last_leader: Actor | None = None  # the state of the last head of state or minister named
     headline: list[Actor] = field(default_factory=list)
+    headline_to: list[Actor] = field(default_factory=list)  # "... til Ukraina" in the headline
     headline_end: int = 0
     military: bool = False  # the article names weapons somewhere
     pending_buyers: list[Actor] = field(default_factory=list)  # a purchase still without seller

@@ -251,11 +251,11 @@ def _verb_event(verb: Token, cls: str, mentions: dict[int, Mention]) -> Event:
             roles.items += children(clause, "obj")
     if cls in (GIVE, FUND):
         roles.suppliers += _together(verb)
-    named: list[Actor] = []
+    origins: list[Actor] = []
     if cls == RECEIVE and not roles.suppliers:
         # "motta russiske jagerfly", "köpa amerikanska robotar": the goods' origin sells them.
-        named = _origins(roles.items)
-    return Event(verb, cls, roles, named_suppliers=named)
+        origins = _origins(roles.items)
+    return Event(verb, cls, roles, named_suppliers=origins)
 
 
 def _origins(goods: list[Token]) -> list[Actor]:

@@ -31,7 +31,7 @@ from service.claims.sources import describe, source_of
 from service.claims.systems import system_category
 from service.claims.tree import case_of, children, dep, governors
 from service.claims.types import Claim, Evidence, Stance
-from service.claims.words import Lexicon, lexicon
+from service.claims.words import Lexicon, dictionary_lemma, lexicon
 from service.workload import UNLIMITED, Budget
 
 _PARSE_CHUNK = 32  # sentences parsed per call, with a budget check between calls
@@ -141,8 +141,9 @@ def _fill(event: ev.Event, suppliers: list[Actor], recipients: list[Actor], d: D
           claims: list[Claim]) -> tuple[list[Actor], list[Actor]]:
     """Roles the sentence leaves out, from the article so far: a purchase's seller is the
     company named last; a delivery without a recipient goes where this supplier's earlier
-    deliveries went, else to the article's main recipient (the headline's, or the most
-    frequent). Never for a verb aimed at a target ("sender droner mot byer" is an attack)."""
+    deliveries went, else to the article's main recipient (the headline's claims', the
+    headline's til-phrase, or the most frequent). Never for a verb aimed at a target ("sender
+    droner mot byer" is an attack)."""
     if not suppliers and event.cls in (ev.RECEIVE, ev.ORDER_NOUN):
         if d.last_company and d.last_company not in recipients:
             suppliers = [d.last_company]
@@ -150,12 +151,13 @@ def _fill(event: ev.Event, suppliers: list[Actor], recipients: list[Actor], d: D
             d.pending_buyers = list(recipients)
     if not recipients and event.cls in (ev.GIVE, ev.SUPPLIER_NOUN) and d.pending_buyers:
         recipients = [a for a in d.pending_buyers if a not in suppliers]
-    if suppliers and not recipients and event.cls in _DELIVERIES and claims:
+    if suppliers and not recipients and event.cls in _DELIVERIES and (claims or d.headline_to):
         if ev.obliques(event.trigger, _TARGET):
             return suppliers, recipients
         names = {s.name for s in suppliers}
         earlier = [c.recipient for c in reversed(claims) if c.supplier in names]
         headline = [c.recipient for c in claims if c.evidence.start < d.headline_end]
+        headline += [a.name for a in d.headline_to]
         counts = Counter(c.recipient for c in claims)
         target = (earlier or headline or [counts.most_common(1)[0][0]])[0]
         if target not in names:
@@ -174,6 +176,31 @@ _DELIVERY_NOUNS = frozenset(
 )
 
 
+# Amounts that stand for goods already named ("sendte tilsvarende mengder", "levere like
+# mange", "det samme antallet", "ytterligere 200 000"): the goods are the last claim's.
+_AMOUNT_NOUNS = frozenset(
+    """mengde mengd mängd mængde antall antal kvantum kvantitet volum volym""".split()
+)
+_AMOUNT_WORDS = frozenset(
+    "mange flere fleire fler många flera mer meir mere mye mykje mycket".split()
+)
+
+
+def _amounts(heads: list[Token], lex: Lexicon) -> bool:
+    def amount(h: Token) -> bool:
+        if h.pos_ == "NUM" or h.pos_ == "ADJ" and h.lower_ in _AMOUNT_WORDS:
+            return True
+        lemma = h.lemma_.lower()
+        return lemma in _AMOUNT_NOUNS or dictionary_lemma(h.lower_, lex.language) in _AMOUNT_NOUNS
+
+    return bool(heads) and all(amount(h) for h in heads)
+
+
+def _same_goods(claim: Claim) -> Goods:
+    return Goods(words=list(claim.item_terms), designations=list(claim.designations),
+                 military=True, categories=set(claim.categories))
+
+
 def _event_claims(event: ev.Event, s: _Sentence, lex: Lexicon, d: Discourse,
                   claims: list[Claim], source_field: str) -> list[Claim]:
     mode = modality(event, lex)
@@ -186,6 +213,8 @@ def _event_claims(event: ev.Event, s: _Sentence, lex: Lexicon, d: Discourse,
         iter(governors(event.trigger)), None
     )
     stuff = goods(event.roles.items, lex, [prefix] if prefix else None, around)
+    if not stuff.words and claims and _amounts(event.roles.items, lex):
+        stuff = _same_goods(claims[-1])
     suppliers, recipients = _roles(event, d, s.mentions)
     if not suppliers and event.cls in (ev.GIVE, ev.FUND, ev.SUPPLY_WITH):
         suppliers = _linear_subject(event.trigger, s.mentions, recipients)
@@ -350,6 +379,9 @@ def extract_claims(
         s = _Sentence(span, doc, find_mentions(doc))
         if span.line.index == 0:
             d.headline = [m.actor for m in s.mentions.values()]
+            d.headline_to = list(dict.fromkeys(
+                m.actor for m in s.mentions.values() if case_of(m.head) in ev.TO
+            ))
             d.headline_end = span.line.end
         found: list[Claim] = []
         used: set[int] = set()
