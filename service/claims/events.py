@@ -300,6 +300,9 @@ def _noun_event(noun: Token, cls: str, mentions: dict[int, Mention]) -> Event:
             named.append(country)
     if not roles.recipients:
         roles.recipients = [r for r in obliques(noun, TO, noun=True) if r.i in mentions]
+    if not roles.suppliers and not named:
+        # "leveransane av granatar frå Nord-Korea": the frå-phrase hung on the goods.
+        roles.suppliers = [r for r in obliques(noun, FROM, noun=True) if r.i in mentions]
     event = Event(noun, cls, roles, named_suppliers=named)
     if cls == ORDER_NOUN:
         _order_roles(noun, event)

@@ -8,6 +8,10 @@ often right even when the tag is wrong, so a token is re-tagged only when both s
 
 - a NOUN whose dictionary lemma is a verb of the trigger lexicon and which governs a subject
   (without a copula: "soldat" in "han er soldat" governs one too) or an object is a verb;
+- an ADJ with a passive auxiliary or subject ("salet vart underteikna") is a participle: a verb,
+  when its lemma is a verb of the trigger lexicon;
+- a capitalised first word of a sentence tagged PROPN that the lexicons know as a common noun
+  ("Våpenstøtta frå ...") and no name table knows is a noun: orthography, not a name;
 - a VERB whose written form names a good of the item lexicon and which the tree attaches as a
   nominal (object, subject, oblique, noun modifier) and which governs no subject is a noun.
 
@@ -23,6 +27,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from service.claims.gazetteer import gazetteer
 from service.claims.tree import dep
 from service.claims.words import Lexicon, dictionary_lemma
 
@@ -42,6 +47,24 @@ def _verb_taken_for_noun(token: Token, lex: Lexicon) -> bool:
         return True
     lemma = dictionary_lemma(token.lower_, lex.language)
     return bool(lex.verbs.get(lemma) or lex.verbs.get(token.lemma_.lower()))
+
+
+def _participle_taken_for_adjective(token: Token, lex: Lexicon) -> bool:
+    if token.pos_ != "ADJ" or not _has(token, "aux:pass", "nsubj:pass"):
+        return False
+    lemmas = {token.lemma_.lower(), dictionary_lemma(token.lower_, lex.language)}
+    lemmas |= set(lex.verb_forms.get(token.lower_, ()))
+    return any(lemma in lex.verbs or lemma in lex.multiword for lemma in lemmas)
+
+
+def _first_word_taken_for_name(token: Token, lex: Lexicon) -> bool:
+    first = next((t for t in token.doc if not t.is_punct), None)
+    if token.pos_ != "PROPN" or first is None or token.i != first.i or token.text.isupper():
+        return False
+    if gazetteer().lookup((token.text,)) is not None:
+        return False
+    low = token.lower_
+    return bool(lex.noun_classes(low, low)) or lex.item(low, low) is not None
 
 
 def _noun_taken_for_verb(token: Token, lex: Lexicon) -> bool:
@@ -69,9 +92,9 @@ def _verb_lemma(token: Token, lex: Lexicon) -> str | None:
 def repair(doc: Doc, lex: Lexicon) -> Doc:
     """Re-tag and re-lemmatise, in place, the tokens the rules above recognise; returns `doc`."""
     for token in doc:
-        if _verb_taken_for_noun(token, lex):
+        if _verb_taken_for_noun(token, lex) or _participle_taken_for_adjective(token, lex):
             token.pos_ = "VERB"
-        elif _noun_taken_for_verb(token, lex):
+        elif _noun_taken_for_verb(token, lex) or _first_word_taken_for_name(token, lex):
             token.pos_ = "NOUN"
         if token.pos_ in ("VERB", "AUX") and (lemma := _verb_lemma(token, lex)):
             token.lemma_ = lemma

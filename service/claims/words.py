@@ -141,7 +141,8 @@ def _prefix_item(lex: Lexicon, form: str) -> Item | None:
 
 
 def _head(word: str, table: Mapping[str, object]) -> str | None:
-    """The longest entry `e` with word == prefix + e + ending (prefix empty or >= 3 letters)."""
+    """The longest entry `e` with word == prefix + e + ending (prefix empty or >= 3 letters;
+    an entry's final -e may fall before the ending)."""
     best: str | None = None
     for ending in ENDINGS:
         stem = word[: len(word) - len(ending)] if ending else word
@@ -152,6 +153,9 @@ def _head(word: str, table: Mapping[str, object]) -> str | None:
             if 0 < cut < _MIN_PREFIX:
                 continue
             candidate = stem[cut:]
+            if candidate not in table and ending[:1] in ("a", "e") and candidate + "e" in table:
+                # A noun in -e drops it before a vowel ending: "støtte" -> "støtta", "-ane".
+                candidate += "e"
             if candidate in table:
                 if best is None or len(candidate) > len(best):
                     best = candidate
