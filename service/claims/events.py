@@ -31,6 +31,7 @@ from service.claims.tree import (
     dep,
     earlier_subject,
     governors,
+    infinitive,
     is_passive,
     subject,
 )
@@ -116,10 +117,12 @@ def _multiword_class(token: Token, lex: Lexicon) -> set[str]:
     )
     if not entries:
         return set()
-    near = {c.lower_ for c in token.children} | {
-        g.lower_ for c in token.children for g in c.children
-    }
-    near |= {c.lemma_.lower() for c in token.children}
+    # Three levels down: "sagt nei til å selje" has "til" as the marker of the clause on "nei".
+    level = list(token.children)
+    near = {c.lemma_.lower() for c in level}
+    for _ in range(3):
+        near |= {c.lower_ for c in level}
+        level = [g for c in level for g in c.children]
     return {cls for rest, cls in entries if all(word in near for word in rest)}
 
 
@@ -205,7 +208,7 @@ def _verb_event(verb: Token, cls: str, mentions: dict[int, Mention]) -> Event:
                 roles.items = [o for o in roles.items if o not in named] or _other_goods(
                     verb, named
                 )
-        if dep(verb) == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        if dep(verb) == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and not infinitive(verb):
             # "missil levert av Nord-Korea": the participle's noun is the goods, and whoever
             # uses or holds them ("Russland har skote missil levert av ...") received them.
             roles.items = roles.items or [verb.head]

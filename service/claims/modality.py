@@ -41,7 +41,8 @@ from service.claims.words import Lexicon
 
 # Markers of the future or of intent on a verb (lemmas): "skal levere", "vil sende", "kommer til
 # å sende", "ska leverera", "kommer att skicka", "kjem til å".
-FUTURE_AUX = frozenset("skulle skal ska skall ville vil kunne kan komme kommer kjem".split())
+# "vilje" is Nynorsk's lemma of "vil" (the verb, not the noun).
+FUTURE_AUX = frozenset("skulle skal ska skall ville vilje vil kunne kan komme kommer kjem".split())
 # A reported past: "skal ha sendt", "ska ha skickat", "skal have sendt".
 PERFECT_AUX = frozenset("ha have".split())
 CONDITIONAL = frozenset("dersom hvis viss om ifall om".split())

@@ -83,13 +83,13 @@ def subject(verb: Token) -> Token | None:
         if link == "conj":
             current = head
             continue
-        if link in ("xcomp", "advcl", "ccomp") and _infinitive(current):
+        if link in ("xcomp", "advcl", "ccomp") and infinitive(current):
             objects = children(head, "obj", "iobj")
             if objects and head.lemma_.lower() in OBJECT_CONTROL:
                 return objects[0]
             current = head
             continue
-        if link == "acl" and _infinitive(current) and dep(head) in ("obj", "obl"):
+        if link == "acl" and infinitive(current) and dep(head) in ("obj", "obl"):
             current = head.head  # "bruke penger på å finansiere": the spender pays
             continue
         return None
@@ -109,7 +109,8 @@ OBJECT_CONTROL = ACCUSE | frozenset(
 QUANTIFIERS = frozenset("alle begge båda bägge samtlige samtliga alla".split())
 
 
-def _infinitive(verb: Token) -> bool:
+def infinitive(verb: Token) -> bool:
+    """An infinitive with its marker ("å selje", "att sälja")."""
     if "Inf" in verb.morph.get("VerbForm", []):
         return True
     return any(dep(c) == "mark" and c.lower_ in ("å", "att", "at") for c in verb.children)
@@ -133,6 +134,10 @@ def governors(token: Token) -> Iterator[Token]:
             return
         if link in COMPLEMENT or (link == "conj" and current.pos_ != head.pos_):
             yield head
+            current = head
+        elif link == "acl" and head.pos_ in NOMINAL and infinitive(current):
+            # "sa nei til å selje", "avviste kravet om å sende": the clause completes the noun,
+            # and the noun's verb governs it.
             current = head
         elif link in ("obj", "nsubj", "nsubj:pass", "obl", "nmod") and current.pos_ in NOMINAL:
             # A noun trigger's clause is its verb's ("stanser salget", "signerte kontrakten").
