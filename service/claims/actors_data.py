@@ -13,6 +13,16 @@ demonyms are lowercase lemmas.
 
 from __future__ import annotations
 
+# Country names CLDR does not give: older or informal ones that the press still writes (the
+# Scandinavian "white Russia" names of Belarus, "Holland", the Emirates' short forms), each with
+# its inflected forms written out.
+OTHER_NAMES = """
+BY | Hviterussland; Hviterusslands; Kviterussland; Kviterusslands; Vitryssland; Vitrysslands; Hviderusland; Hvideruslands
+NL | Holland; Hollands
+AE | Emiratene; Emiratenes; Emirata; Emiratane; Emiraten; Emiratens; Emiraterne; Emiraternes
+US | Amerika; Amerikas
+"""
+
 # Capitals and metonyms: in supply claims a capital stands for its state.
 CAPITALS = """
 RU | Moskva; Moskow; Moskou; Moscow; Kreml; Kremlin; Kremls

@@ -132,7 +132,9 @@ def gazetteer() -> Gazetteer:
             for form in _forms(name):
                 names.setdefault(_tokens(form), actor)
     leaders: set[tuple[str, ...]] = set()
-    for table, is_leader in ((actors_data.CAPITALS, False), (actors_data.LEADERS, True)):
+    tables = ((actors_data.OTHER_NAMES, False), (actors_data.CAPITALS, False),
+              (actors_data.LEADERS, True))
+    for table, is_leader in tables:
         for code, surfaces in _rows(table):
             for surface in _split(surfaces):
                 names[_tokens(surface)] = countries[code]

@@ -3,9 +3,10 @@ entities, from small spaCy pipelines trained here on open treebanks (models/nlp/
 service/nlp/pipelines/ ships them, so the service starts offline and nothing is downloaded).
 
 One pipeline per language, loaded once per process on first use (or by `warm_up`). Sentences come
-from `service.segmentation` and are parsed one Doc each, so sentence boundaries and offsets are
-the segmentation's, not the parser's. spaCy does not promise that one pipeline may run in several
-threads at once, so each pipeline has a lock; the GIL would serialise most of the work anyway.
+from `service.segmentation` and are parsed one Doc each, one tree per Doc, so sentence boundaries
+and offsets are the segmentation's, not the parser's. spaCy does not promise that one pipeline
+may run in several threads at once, so each pipeline has a lock; the GIL would serialise most of
+the work anyway.
 """
 
 from __future__ import annotations
@@ -69,8 +70,18 @@ def warm_up(languages: Sequence[str] = ("nb", "nn", "sv", "da")) -> None:
         _get(language)
 
 
+def _one_sentence(nlp: Language, text: str) -> Doc:
+    """A tokenised Doc marked as one sentence: the parser then builds one tree over it instead
+    of splitting it where it guesses a boundary (which leaves verbs without their objects)."""
+    doc = nlp.make_doc(text)
+    for token in doc[1:]:
+        token.is_sent_start = False
+    return doc
+
+
 def parse(texts: Sequence[str], language: str) -> list[Doc]:
     """One parsed Doc per text, in order (each text is one sentence of the segmentation)."""
     loaded = _get(language)
     with loaded.lock:
-        return list(loaded.nlp.pipe(texts, batch_size=_BATCH))
+        docs = [_one_sentence(loaded.nlp, text) for text in texts]
+        return list(loaded.nlp.pipe(docs, batch_size=_BATCH))
