@@ -31,7 +31,7 @@ import ray
 import ray.data
 
 from service.backfill.local import Sink
-from service.backfill.plan import ANALYSIS_CPUS, Plan, plan
+from service.backfill.plan import ANALYSIS_CPUS, READ_CPUS, Plan, plan
 from service.backfill.records import record_batches
 from service.backfill.steps import ANALYSED_SCHEMA, OUTPUT_SCHEMA, SINK_ONLY, analyse, translate
 from service.config import Settings
@@ -41,7 +41,7 @@ from service.translation.options import TranslationOptions
 log = logging.getLogger("service.backfill")
 
 READ_ROWS = 256  # records per table a read task builds at a time (bounds its memory)
-BLOCK_BYTES = 64 * 1024  # about 20 articles of 3 KB
+BLOCK_BYTES = 16 * 1024  # about 5 articles of 3 KB: a task is a few seconds of analysis
 ANALYSIS_BATCH = 4
 TRANSLATE_BATCH = 2
 # A worker that dies (OOM, a crash in native code) is retried this often, then the run stops; a
@@ -117,7 +117,8 @@ def run_ray(
         how = plan(cpus, actors, cpus_per_actor)
         print(
             f"ray: {cpus:g} CPUs; {how.actors} translation actors x {how.cpus_per_actor:.3g} CPU "
-            f"({how.intra_threads} threads each), analysis tasks {ANALYSIS_CPUS} CPU each",
+            f"({how.intra_threads} threads each); analysis tasks {ANALYSIS_CPUS} CPU, reading "
+            f"{READ_CPUS} CPU",
             file=sys.stderr,
         )
         if not how.fits(cpus):
@@ -165,14 +166,12 @@ def _stages(
     how: Plan,
 ) -> ray.data.Dataset:
     return (
-        ray.data.read_binary_files(
-            [str(p) for p in files], include_paths=True, num_cpus=ANALYSIS_CPUS
-        )
+        ray.data.read_binary_files([str(p) for p in files], include_paths=True, num_cpus=READ_CPUS)
         .map_batches(
             partial(_records, done=done),
             batch_size=1,
             batch_format="pyarrow",
-            num_cpus=ANALYSIS_CPUS,
+            num_cpus=READ_CPUS,
             max_retries=RETRIES,
         )
         .map_batches(
