@@ -119,6 +119,15 @@ class Settings(BaseSettings):
         description="Requests one key may send at once before the per-minute rate applies.",
     )
 
+    redis_url: SecretStr | None = Field(
+        None,
+        description="Redis for state shared by replicas (redis://[:password@]host:6379/0): the "
+        "per-key rate limit buckets. Unset: each process keeps its own.",
+    )
+    redis_prefix: str = Field(
+        "supplybrief:", description="Prefix of every Redis key this service writes."
+    )
+
     # --- observability -----------------------------------------------------------------------
     log_format: Literal["json", "text"] = Field(
         "json", description="json: one JSON object per line (with request_id); text: plain lines."
