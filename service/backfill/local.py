@@ -58,10 +58,16 @@ class Sink:
 
 
 async def run_local(
-    files: list[Path], settings: Settings, done: frozenset[str], sink: Sink
+    files: list[Path],
+    settings: Settings,
+    done: frozenset[str],
+    sink: Sink,
+    translation: TranslationOptions | None = None,
 ) -> None:
-    """Brief every record of `files` whose key is not in `done`, in input order."""
-    engine = load_engine(settings.model_dir, TranslationOptions.from_settings(settings))
+    """Brief every record of `files` whose key is not in `done`, in input order. `translation`
+    replaces the engine options from `settings` (benchmarks: a fixed decoding length)."""
+    options = translation or TranslationOptions.from_settings(settings)
+    engine = load_engine(settings.model_dir, options)
     try:
         for record in read_records(files, done):
             if not sink.duplicate(record["key"]):  # a repeated id is not briefed again

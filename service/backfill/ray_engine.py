@@ -20,11 +20,11 @@ import logging
 import os
 import sys
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pyarrow as pa
 import ray
@@ -109,11 +109,15 @@ def run_ray(
     address: str | None = None,
     actors: int | None = None,
     cpus_per_actor: float | None = None,
+    translation: TranslationOptions | None = None,
 ) -> Plan:
-    """Brief every record of `files` not in `done` on Ray; rows go to `sink` as they finish."""
+    """Brief every record of `files` not in `done` on Ray; rows go to `sink` as they finish.
+    `translation` replaces the engine options from `settings` (benchmarks), threads aside."""
     joined = connect(address)
     try:
-        cpus = float(ray.cluster_resources().get("CPU", 1.0))  # type: ignore[no-untyped-call]
+        # Ray leaves this one untyped; cast, so mypy passes with and without Ray installed.
+        resources = cast(Callable[[], dict[str, float]], ray.cluster_resources)()
+        cpus = float(resources.get("CPU", 1.0))
         how = plan(cpus, actors, cpus_per_actor)
         print(
             f"ray: {cpus:g} CPUs; {how.actors} translation actors x {how.cpus_per_actor:.3g} CPU "
@@ -126,7 +130,7 @@ def run_ray(
                 "ray: that is more CPU than the cluster has now; the run waits for nodes",
                 file=sys.stderr,
             )
-        for row in _pipeline(files, settings, done, how).iter_rows():
+        for row in _pipeline(files, settings, done, how, translation).iter_rows():
             sink.add(dict(row))
         return how
     finally:
@@ -135,7 +139,11 @@ def run_ray(
 
 
 def _pipeline(
-    files: list[Path], settings: Settings, done: frozenset[str], how: Plan
+    files: list[Path],
+    settings: Settings,
+    done: frozenset[str],
+    how: Plan,
+    translation: TranslationOptions | None,
 ) -> ray.data.Dataset:
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False  # the driver prints its own count and rate
@@ -147,7 +155,7 @@ def _pipeline(
     # Workers get what they need and no secrets: the settings travel with the tasks.
     worker_settings = settings.model_copy(update={"api_keys": None, "api_keys_file": None})
     options = replace(
-        TranslationOptions.from_settings(settings),
+        translation or TranslationOptions.from_settings(settings),
         inter_threads=1,
         intra_threads=how.intra_threads,
     )
