@@ -68,26 +68,21 @@ def write_jsonl(path: Path, rows: list[Any]) -> Path:
 
 
 def run_batch_cli(src: Path, out: Path, settings: Settings) -> int:
-    """`python -m service brief --in src --out out`, in this process."""
-    args = argparse.Namespace(in_path=src, out_path=out, no_progress=True)
+    """`python -m service brief --in src --out out`, in this process (its own argument parser)."""
+    parser = argparse.ArgumentParser()
+    batch.add_arguments(parser)
+    args = parser.parse_args(["--in", str(src), "--out", str(out), "--no-progress"])
     return batch.main(args, settings)
 
 
 def run_backfill(src: str | Path, out: Path, settings: Settings, **options: Any) -> int:
-    """`python -m service backfill --in src --out out ...`, in this process."""
-    values: dict[str, Any] = {
-        "in_path": str(src),
-        "out_dir": out,
-        "engine": "local",
-        "address": None,
-        "store": None,
-        "actors": None,
-        "cpus_per_actor": None,
-        "shard_rows": 1000,
-        "no_progress": True,
-    }
-    values.update(options)
-    return backfill.main(argparse.Namespace(**values), settings)
+    """`python -m service backfill --in src --out out --option value ...`, in this process."""
+    argv = ["--in", str(src), "--out", str(out), "--no-progress"]
+    for name, value in options.items():
+        argv += [f"--{name.replace('_', '-')}", str(value)]
+    parser = argparse.ArgumentParser()
+    backfill.add_arguments(parser)
+    return backfill.main(parser.parse_args(argv), settings)
 
 
 def shards(out: Path, kind: str) -> list[dict[str, Any]]:

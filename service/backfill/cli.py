@@ -26,12 +26,12 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     except NoInput as exc:
         print(exc, file=sys.stderr)
         return 2
-    hook = None
+    store = None
     if args.store is not None:
-        from service.backfill.store import StoreUnavailable, open_store
+        from service.backfill.store import StoreUnavailable, StoreWriter
 
         try:
-            hook = open_store(args.store)
+            store = StoreWriter(args.store)
         except StoreUnavailable as exc:
             print(exc, file=sys.stderr)
             return 2
@@ -43,8 +43,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         + (f"; removed {removed} unfinished shard(s) of an interrupted run" if removed else ""),
         file=sys.stderr,
     )
-    writer = ShardWriter(args.out_dir, shard_rows=args.shard_rows, on_flush=hook)
-    sink = Sink(writer, Progress(counts, enabled=not args.no_progress))
+    writer = ShardWriter(args.out_dir, shard_rows=args.shard_rows)
+    sink = Sink(writer, Progress(counts, enabled=not args.no_progress), store)
     try:
         if args.engine == "ray":
             try:
@@ -67,6 +67,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             asyncio.run(run_local(files, settings, done, sink))
     finally:
         sink.close()  # what is done is kept, also when the run fails: the rerun goes on from it
+        if store is not None:
+            store.close()
     print(
         f"backfill: {counts.briefs} briefed, {counts.errors} errors, {counts.duplicates} duplicate "
         f"ids skipped, {counts.already_done} already in {args.out_dir}; "

@@ -8,6 +8,7 @@ and checked against.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,13 +23,21 @@ from service.translation.options import TranslationOptions
 
 log = logging.getLogger("service.backfill")
 
+# `--store`: an output row in, the row to write out (its brief with `article_id`, or an error).
+StoreStep = Callable[[dict[str, Any]], dict[str, Any]]
+
 
 @dataclass
 class Sink:
-    """Every output row goes through here: one row per key per run, counted, written."""
+    """Every output row goes through here: one row per key per run, stored, counted, written.
+
+    The store comes first: a kill before the row's shard is written leaves an article that was
+    stored but is not in DIR, which the rerun briefs and stores again and the store recognises
+    as the same text (issue 14's identity), never one in DIR but not stored."""
 
     writer: ShardWriter
     progress: Progress
+    store: StoreStep | None = None
     seen: set[str] = field(default_factory=set)
 
     def add(self, row: dict[str, Any]) -> None:
@@ -36,6 +45,8 @@ class Sink:
         if self.duplicate(row["key"]):
             return
         self.seen.add(row["key"])
+        if self.store is not None and row.get("error") is None:
+            row = self.store(row)
         self.writer.add(row)
         if row.get("error") is None:
             counts.briefs += 1

@@ -16,7 +16,6 @@ import json
 import os
 import time
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,9 +39,6 @@ ERRORS_SCHEMA = pa.schema(
     ]
 )
 TMP_PREFIX = ".tmp-"
-
-# Called with the briefed rows of a shard before the shard is made durable (the store adapter).
-FlushHook = Callable[[list[dict[str, Any]]], None]
 
 
 def done_keys(out_dir: Path) -> tuple[frozenset[str], int]:
@@ -82,7 +78,6 @@ class ShardWriter:
     out_dir: Path
     shard_rows: int = 1000
     flush_seconds: float = 60.0
-    on_flush: FlushHook | None = None
 
     def __post_init__(self) -> None:
         for kind in (BRIEFS, ERRORS):
@@ -109,11 +104,7 @@ class ShardWriter:
             self.flush()
 
     def flush(self) -> None:
-        """Write what is buffered. The hook runs first: a kill between the two leaves rows that
-        were stored but not written, which the rerun briefs and stores again (the store keeps
-        one article per text), never rows written but not stored."""
-        if self._briefs and self.on_flush is not None:
-            self.on_flush(self._briefs)
+        """Write what is buffered, as one briefs shard and one errors shard."""
         self._seq += 1
         if self._briefs:
             self._write(BRIEFS, pa.Table.from_pylist(self._briefs, schema=BRIEFS_SCHEMA))
