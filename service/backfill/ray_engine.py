@@ -42,6 +42,8 @@ log = logging.getLogger("service.backfill")
 
 READ_ROWS = 256  # records per table a read task builds at a time (bounds its memory)
 BLOCK_BYTES = 16 * 1024  # about 5 articles of 3 KB: a task is a few seconds of analysis
+# Articles per UDF call. Small: a call's results reach the driver (and DIR) only when the whole
+# call is done, and an article is seconds of work either way, so bigger batches buy nothing.
 ANALYSIS_BATCH = 4
 TRANSLATE_BATCH = 2
 # A worker that dies (OOM, a crash in native code) is retried this often, then the run stops; a
@@ -68,9 +70,9 @@ class Translator:
     """One actor of the translation pool: the model, loaded once."""
 
     def __init__(self, model_dir: str, options: TranslationOptions) -> None:
-        self._engine: TranslationEngine | None = load_engine(Path(model_dir), options)
         # One loop for the actor's life: the engine's batcher keeps its worker on it.
         self._loop = asyncio.new_event_loop()
+        self._engine: TranslationEngine | None = load_engine(Path(model_dir), options)
 
     def __call__(self, batch: pa.Table) -> pa.Table:
         rows = [
@@ -92,11 +94,12 @@ def connect(address: str | None) -> bool:
     on this machine's CPUs. True when this call started or joined it (and so should leave it)."""
     if ray.is_initialized():  # a test, or a script that connected already
         return False
-    quiet: dict[str, Any] = {"include_dashboard": False, "logging_level": logging.WARNING}
     if address or os.environ.get("RAY_ADDRESS"):
-        ray.init(address=address, **{k: v for k, v in quiet.items() if k != "include_dashboard"})
-    else:
-        ray.init(num_cpus=os.cpu_count() or 1, **quiet)
+        ray.init(address=address, logging_level=logging.WARNING)
+    else:  # a Ray of its own for this run: no dashboard to serve
+        ray.init(
+            num_cpus=os.cpu_count() or 1, include_dashboard=False, logging_level=logging.WARNING
+        )
     return True
 
 
