@@ -1,6 +1,7 @@
 """Back-fill speed on this machine: `--engine local` vs `--engine ray`, as articles/s and a ratio.
 
     python bench/bench_backfill.py                 # 16 development articles per engine
+    python bench/bench_backfill.py --rounds 2      # twice, the second round in reverse order
     python bench/bench_backfill.py --articles 8 --tiny
 
 Uses the random-weight transformer-big from `bench/build_big_model.py` (built first if missing),
@@ -14,6 +15,8 @@ The rate is articles / seconds from the first article read to the last written: 
 loading the model (once in local, once per actor in Ray) but not starting Ray, which a cluster
 does once for many archives. Ray runs twice: with its default plan (one single-threaded
 translator per CPU) and like-for-like with local (one translator with both CPUs' threads).
+On a shared machine the load drifts during a run; with --rounds 2 the second round runs the
+engines in reverse order and the summary gives each engine's mean rate, so drift favours none.
 """
 
 from __future__ import annotations
@@ -106,6 +109,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--articles", type=int, default=16)
     ap.add_argument("--tiny", action="store_true", help="the tests' tiny model instead")
+    ap.add_argument("--rounds", type=int, default=1, help="rounds, alternately reversed")
     ap.add_argument("--one", choices=("local", "ray"), help=argparse.SUPPRESS)
     ap.add_argument("--in", dest="src", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--model", type=Path, help=argparse.SUPPRESS)
@@ -130,17 +134,28 @@ def main() -> None:
         common = ["--in", str(src), "--model", str(model)]
         print(f"{a.articles} articles, {name}, fixed decoding ratio {FIXED_DECODING_RATIO}, "
               f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
-        runs = [
-            _run(["--one", "local", *common]),
-            _run(["--one", "ray", *common]),
-            _run(["--one", "ray", *common, "--actors", "1", "--cpus-per-actor", "1.7"]),
+        configs = [
+            ["--one", "local", *common],
+            ["--one", "ray", *common],
+            ["--one", "ray", *common, "--actors", "1", "--cpus-per-actor", "1.7"],
         ]
-    local_rate = float(str(runs[0]["articles"])) / float(str(runs[0]["seconds"]))
-    print(f"{'engine':8} {'plan':34} {'articles':>8} {'s':>7} {'art/s':>7} {'vs local':>8}")
-    for r in runs:
-        rate = float(str(r["articles"])) / float(str(r["seconds"]))
-        print(f"{r['engine']!s:8} {r['plan']!s:34} {r['articles']!s:>8} {r['seconds']!s:>7} "
-              f"{rate:7.3f} {rate / local_rate:8.2f}")
+        rates: list[list[float]] = [[] for _ in configs]
+        plans: list[str] = ["" for _ in configs]
+        print(f"{'round':5} {'engine':6} {'plan':34} {'articles':>8} {'s':>7} {'art/s':>7}")
+        for round_no in range(a.rounds):
+            order = list(range(len(configs)))
+            for i in order if round_no % 2 == 0 else order[::-1]:
+                r = _run(configs[i])
+                rate = float(str(r["articles"])) / float(str(r["seconds"]))
+                rates[i].append(rate)
+                plans[i] = f"{r['engine']} {r['plan']}"
+                print(f"{round_no + 1:5} {r['engine']!s:6} {r['plan']!s:34} {r['articles']!s:>8} "
+                      f"{r['seconds']!s:>7} {rate:7.3f}", flush=True)
+    local_rate = sum(rates[0]) / len(rates[0])
+    print(f"{'mean over rounds':47} {'art/s':>7} {'vs local':>8}")
+    for plan, values in zip(plans, rates, strict=True):
+        mean = sum(values) / len(values)
+        print(f"{plan:47} {mean:7.3f} {mean / local_rate:8.2f}")
 
 
 if __name__ == "__main__":

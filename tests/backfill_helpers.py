@@ -10,12 +10,16 @@ from typing import Any
 
 import pyarrow.parquet as pq
 
+import service
 from service import backfill, batch
 from service.batch import id_key
 from service.config import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+# Whether this tree has the claim store (issue 14). Looked up in the package itself: an editable
+# install of another checkout can make `importlib` find a `service.store` that is not this one's.
+HAS_STORE = (Path(service.__file__).parent / "store" / "__init__.py").is_file()
 
 # Malformed and refused records, with what the batch CLI makes of each (status of its error).
 BAD_LINES: list[bytes] = [
@@ -86,8 +90,11 @@ def run_backfill(src: str | Path, out: Path, settings: Settings, **options: Any)
 
 
 def shards(out: Path, kind: str) -> list[dict[str, Any]]:
+    """The rows of DIR's complete shards of `kind`: not a hidden temporary file that a killed
+    run left half-way (pathlib's `*` matches those too; Parquet readers skip them)."""
     folder = out / kind
-    files = sorted(p for p in folder.glob("*.parquet")) if folder.is_dir() else []
+    found = folder.glob("part-*.parquet") if folder.is_dir() else []
+    files = sorted(found)
     return [row for p in files for row in pq.read_table(p).to_pylist()]
 
 

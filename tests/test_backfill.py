@@ -7,7 +7,6 @@ tests/test_backfill_ray.py; both engines share everything tested here.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import io
 import json
 from collections import Counter
@@ -24,6 +23,7 @@ from service.backfill.records import NoInput, discover
 from service.config import Settings
 from tests.backfill_helpers import (
     BAD_LINES,
+    HAS_STORE,
     backfill_records,
     batch_records,
     dev_articles,
@@ -138,7 +138,7 @@ def test_shard_writer_flushes_by_age(tmp_path: Path) -> None:
 def test_store_in_a_build_without_the_store_is_refused_clearly(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    if importlib.util.find_spec("service.store") is not None:
+    if HAS_STORE:
         pytest.skip("this build has the claim store: tests/test_backfill_store.py covers --store")
     src = write_jsonl(tmp_path / "in.jsonl", [{"id": 1, "text": "x"}])
     code = run_backfill(src, tmp_path / "out", _no_model(tmp_path), store="sqlite:///x.db")
