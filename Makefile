@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test browser postgres bench-store bench-detect bench-claims lint screenshot fuzz bench-load bench-translate convert
+.PHONY: run test browser postgres redis bench-store bench-backfill bench-detect bench-claims lint screenshot fuzz bench-load bench-translate convert
 # The CPU-only torch build, for `python -m models install` and its conversion test: PyPI's
 # default torch wheel pulls gigabytes of CUDA libraries. The pin is the release tested here.
 TORCH_INDEX ?= https://download.pytorch.org/whl/cpu
@@ -36,6 +36,12 @@ $(VENV)/.convert: $(VENV)/.installed pyproject.toml
 
 convert: $(VENV)/.convert
 
+# Ray Data for `backfill --engine ray` and its tests (tests/test_backfill_ray.py): the `ray` extra,
+# about 600 MB, so only for the targets that need it.
+$(VENV)/.ray: $(VENV)/.installed pyproject.toml
+	$(PY) -m pip install -q -e '.[test,ray]'
+	touch $@
+
 lint: $(VENV)/.lint
 	$(VENV)/bin/ruff check service models tests bench scripts
 	$(VENV)/bin/mypy service models
@@ -45,7 +51,7 @@ run: $(VENV)/.installed
 
 # Lint first (ruff + mypy --strict), then every test, the model-conversion test included (it
 # needs the CPU torch build of `convert`).
-test: $(VENV)/.installed $(VENV)/.convert browser postgres lint
+test: $(VENV)/.installed $(VENV)/.convert $(VENV)/.ray browser postgres redis lint
 	$(PY) -m pytest
 
 # Debian's Chromium + ChromeDriver for the page test (tests/test_page_browser.py). Installed when
@@ -70,6 +76,15 @@ postgres:
 bench-store: $(VENV)/.installed postgres
 	$(PY) bench/bench_store.py $(ARGS)
 
+# Debian's redis-server for the shared rate-limit test (tests/test_shared_rate_limit.py starts its
+# own on a free port). Installed when this user can (root with apt-get, as in CI); otherwise that
+# test skips (and fails under CI=true).
+redis:
+	@if command -v redis-server >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; \
+	else echo "redis-server not installed and not root: the shared rate-limit test will skip"; fi
+
 # Schemathesis with at least 1,000 generated requests per endpoint (the default run does ~25).
 fuzz: $(VENV)/.installed
 	FUZZ_EXAMPLES=1000 $(PY) -m pytest tests/test_fuzz.py
@@ -77,6 +92,10 @@ fuzz: $(VENV)/.installed
 # 32 clients for 2 minutes against uvicorn on 127.0.0.1 (ARGS="--duration 30" to shorten).
 bench-load: $(VENV)/.bench
 	$(PY) bench/load.py $(ARGS)
+
+# Back-fill articles/s, --engine local vs --engine ray, with the random-weight transformer-big.
+bench-backfill: $(VENV)/.ray
+	$(PY) bench/bench_backfill.py $(ARGS)
 
 bench-detect: $(VENV)/.bench
 	$(PY) bench/bench_detect.py

@@ -1,5 +1,6 @@
-"""Command line: `python -m service serve [--host H] [--port P]` and
-`python -m service brief --in articles.jsonl --out briefs.jsonl` (batch mode, see service.batch)."""
+"""Command line: `python -m service serve [--host H] [--port P]`,
+`python -m service brief --in articles.jsonl --out briefs.jsonl` (batch mode, see service.batch)
+and `python -m service backfill --in PATH --out DIR [--engine local|ray] ...` (service.backfill)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import sys
 
 import uvicorn
 
-from service import batch
+from service import backfill, batch
 from service.app import create_app
 from service.config import Settings, get_settings
 from service.memory import limit_malloc_arenas
@@ -44,6 +45,9 @@ def main(argv: list[str] | None = None) -> None:
     serve_cmd.add_argument("--host", default="127.0.0.1")
     serve_cmd.add_argument("--port", type=int, default=8000)
     batch.add_arguments(sub.add_parser("brief", help="brief a JSONL file of articles (resumable)"))
+    backfill.add_arguments(
+        sub.add_parser("backfill", help="brief an archive into Parquet shards (local or Ray)")
+    )
     args = parser.parse_args(argv)
 
     settings = get_settings()
@@ -51,6 +55,10 @@ def main(argv: list[str] | None = None) -> None:
         limit_malloc_arenas()
         configure_logging(settings.log_level, settings.log_format)
         sys.exit(batch.main(args, settings))
+    if args.command == "backfill":
+        limit_malloc_arenas()
+        configure_logging(settings.log_level, settings.log_format)
+        sys.exit(backfill.main(args, settings))
     if args.command == "serve":
         serve(settings, args.host, args.port)
 

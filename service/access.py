@@ -3,8 +3,10 @@
 Off by default: with neither `BRIEF_API_KEYS` nor `BRIEF_API_KEYS_FILE` set every request is let
 through (the default bind is 127.0.0.1). With keys configured, `Guard.admit` is the one check:
 a known key within its token bucket is admitted, anything else raises `AccessDenied` saying why.
-Each HTTP surface only finds the key where its clients put it and words the refusal in its own
-dialect (problem+json for /v1 and the page, LibreTranslate's `{"error"}` for its routes); see
+With `BRIEF_REDIS_URL` set the buckets live in Redis, shared by every replica
+(`service.redis_limits`); otherwise in this process, as per-replica limits. Each HTTP surface
+only finds the key where its clients put it and words the refusal in its own dialect
+(problem+json for /v1 and the page, LibreTranslate's `{"error"}` for its routes); see
 `service.api.deps`.
 """
 
@@ -15,7 +17,7 @@ import math
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Protocol
 
 from service.config import Settings
 
@@ -107,6 +109,14 @@ class RateLimiter:
         return bucket.take(now)
 
 
+class Limiter(Protocol):
+    """What the guard needs of a rate limiter: in-process (`RateLimiter`) or in Redis."""
+
+    per_minute: int
+
+    def take(self, identity: str, now: float | None = None) -> float: ...
+
+
 class AccessDenied(Exception):
     """Why a request is refused: no key, an unknown key, or a key past its rate limit."""
 
@@ -123,14 +133,18 @@ class Guard:
     """Keys and limiter of one app instance."""
 
     keys: ApiKeys
-    limiter: RateLimiter
+    limiter: Limiter
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Guard:
-        return cls(
-            ApiKeys.from_settings(settings),
-            RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst),
-        )
+        per_minute, burst = settings.rate_limit_per_minute, settings.rate_limit_burst
+        limiter: Limiter = RateLimiter(per_minute, burst)
+        if settings.redis_url is not None:
+            from service.redis_limits import RedisRateLimiter  # imports redis only when used
+
+            url = settings.redis_url.get_secret_value()
+            limiter = RedisRateLimiter(url, per_minute, burst, settings.redis_prefix)
+        return cls(ApiKeys.from_settings(settings), limiter)
 
     def admit(self, key: str | None) -> str | None:
         """The key's identity (None when access control is off), or raise AccessDenied."""

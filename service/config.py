@@ -134,6 +134,15 @@ class Settings(BaseSettings):
         "upgrade` does it).",
     )
 
+    redis_url: SecretStr | None = Field(
+        None,
+        description="Redis for state shared by replicas (redis://[:password@]host:6379/0): the "
+        "per-key rate limit buckets. Unset: each process keeps its own.",
+    )
+    redis_prefix: str = Field(
+        "supplybrief:", description="Prefix of every Redis key this service writes."
+    )
+
     # --- observability -----------------------------------------------------------------------
     log_format: Literal["json", "text"] = Field(
         "json", description="json: one JSON object per line (with request_id); text: plain lines."
