@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from service import languages, nlp, segmentation
-from service.claims import attributes
+from service.claims import actors_data, attributes
 from service.claims import events as ev
 from service.claims.discourse import Discourse, noun_keys
 from service.claims.gazetteer import Actor, gazetteer
@@ -103,6 +103,28 @@ def _military(event: ev.Event, stuff: Goods, suppliers: list[Actor], claims: lis
         # "stanse leveransene": halting deliveries is about arms where the news is about them.
         return delivery and (context or event.cls == ev.TRANSFER_NOUN and refusing)
     return context and event.cls in (ev.GIVE, ev.FUND) and bool(heads)
+
+
+# Nouns that may stand for a receiving side: a recipient phrase headed by anything else names a
+# destination that is no party ("til sykehusene", "till Ukrainas energisektor").
+# Rulers named by their kind of rule ("juntaen", "regimet") are parties too, though never the
+# article's own government, so they are not government nouns.
+_PARTY_NOUNS = (
+    actors_data.GOVERNMENT_NOUNS | actors_data.RECIPIENT_NOUNS | actors_data.GROUP_NOUNS
+    | actors_data.COUNTRY_NOUNS | actors_data.COMPANY_NOUNS
+    | frozenset("junta militærjunta militärjunta regime regim styre".split())
+)
+
+
+def _civil_destination(event: ev.Event, d: Discourse, mentions: dict[int, Mention]) -> bool:
+    """The recipient phrase is a common noun that names no actor and no armed body: generic
+    goods sent there ("utstyr til energisektoren") are civilian help, whatever else the
+    article is about."""
+    return any(
+        head.pos_ == "NOUN" and not d.actors(head, mentions)
+        and not noun_keys(head) & _PARTY_NOUNS
+        for head in event.roles.recipients
+    )
 
 
 def _names_weapons(doc: Doc, lex: Lexicon) -> bool:
@@ -224,7 +246,7 @@ def _event_claims(event: ev.Event, s: _Sentence, lex: Lexicon, d: Discourse,
     refusing = mode.stance == "refused" or mode.denier is None and mode.stance == "asserted"
     if not _military(event, stuff, suppliers, claims, d.military, refusing) or (
         "troops" in stuff.categories and _exercise(s.doc)
-    ):
+    ) or (stuff.generic and _civil_destination(event, d, s.mentions)):
         return []
     if mode.requester is not None:
         askers = set(d.actors(mode.requester, s.mentions))
