@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import json
 import os
 import signal
@@ -32,7 +33,9 @@ def _records(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_bytes().splitlines()]
 
 
-async def _fake_brief(text: str, source_language: str, title: str | None) -> dict[str, Any]:
+async def _fake_brief(
+    text: str, source_language: str, title: str | None, published: dt.date | None = None
+) -> dict[str, Any]:
     # Stands in for the briefing in the unit tests: they test the bookkeeping, not the briefs.
     if not text.strip():
         raise Problem(422, "empty-text", "text is empty")
@@ -108,11 +111,11 @@ def test_crash_mid_run_then_resume_writes_each_id_once(tmp_path: Path) -> None:
     _write_jsonl(src, [{"id": i, "text": "x" * (i + 1)} for i in range(20)])
     calls = Counter[int]()
 
-    async def crashing(text: str, lang: str, title: str | None) -> Any:
+    async def crashing(text: str, lang: str, title: str | None, published: dt.date | None) -> Any:
         calls[len(text) - 1] += 1
         if sum(calls.values()) == 8:
             raise KeyboardInterrupt  # the process dies between two articles
-        return await _fake_brief(text, lang, title)
+        return await _fake_brief(text, lang, title, published)
 
     with pytest.raises(KeyboardInterrupt):
         _run(src, out, crashing)

@@ -128,8 +128,11 @@ def value(clause: Token, language: str) -> Money | None:
 
 def when(clause: Token, published: dt.date | None = None) -> When | None:
     """The time phrase of the clause: a year, a month (and year), a relative year, or the
-    invasion; in English, with an ISO date or month where it resolves."""
-    for child in clause.children:
+    invasion; in English, with an ISO date or month where it resolves. A time phrase the parse
+    hung on the object ("sendte [i fjor] granater": nmod of the noun) is the clause's too."""
+    own = list(clause.children)
+    hung = [g for c in own if dep(c) in ("obj", "obl") for g in c.children if dep(g) == "nmod"]
+    for child in own + hung:
         if not dep(child).startswith(("obl", "advmod", "nmod")):
             continue
         words = [t for t in phrase(child, limit=8)]

@@ -115,6 +115,13 @@ class Discourse:
             if speaker is not None and speaker.i != token.i:
                 found = self.actors(speaker, mentions)
                 return found[0] if found else None
+        if token.pos_ == "PRON" and token.lower_ == "man" and dep(token) == "nsubj":
+            # "Kina förnekar att man levererar vapen": the impersonal subject of a reported
+            # clause is the side of whoever reports it.
+            for subject in _governing_subjects(token):
+                if subject.i in mentions:
+                    return mentions[subject.i].actor
+            return None
         if token.pos_ == "PRON" and token.lower_ in THEY and self.last_countries:
             return None  # plural: see actors(), which returns the whole group
             # "ba han Norge om ...": a leader speaks for his state; the last one named.

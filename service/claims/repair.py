@@ -15,12 +15,19 @@ often right even when the tag is wrong, so a token is re-tagged only when both s
 - a VERB whose written form names a good of the item lexicon and which the tree attaches as a
   nominal (object, subject, oblique, noun modifier) and which governs no subject is a noun.
 
+A verb so re-tagged that the parse made a dependent of the noun right after it ("Nordkorea
+levererar robotar": *levererar* the subject of *robotar*, *robotar* heading the clause) while it
+has a subject of its own before it is given back its place: it takes over the noun's head and
+relation, the noun becomes its object, and the noun's clause-level dependents (obliques,
+adverbials, markers, punctuation) move to the verb. No noun governs a finite verb with its own
+subject, so the tree cannot have been right.
+
 A verb whose lemma the lemmatizer got wrong ("sålt" left as "sålt", a Swedish "kommer" given the
 Norwegian "komme" by a pipeline trained on both) gets the lemma of the verb forms table, which
 Apertium's full paradigms built (models/lexicon/verb_forms.py).
 
-The rules run on each parsed sentence before extraction. They change `pos_` and `lemma_` only;
-the tree stays the parser's.
+The rules run on each parsed sentence before extraction. Apart from the one promotion above they
+change `pos_` and `lemma_` only; the tree stays the parser's.
 """
 
 from __future__ import annotations
@@ -89,10 +96,34 @@ def _verb_lemma(token: Token, lex: Lexicon) -> str | None:
     return min(lemmas, key=lambda lemma: (lemma not in lex.verbs, lemma))
 
 
+_CLAUSE_LINKS = frozenset(
+    {"obl", "advmod", "advcl", "mark", "punct", "cc", "conj", "parataxis", "ccomp", "xcomp", "aux"}
+)
+
+
+def _promote_verb(verb: Token) -> None:
+    """The verb re-tagged from a noun, attached below its object noun: put it above."""
+    noun = verb.head
+    if (
+        verb.pos_ != "VERB" or noun.pos_ != "NOUN" or noun.i <= verb.i or noun.i - verb.i > 3
+        or dep(verb) not in ("nsubj", "nmod", "compound", "amod")
+        or not any(dep(c) == "nsubj" and c.i < verb.i for c in verb.children)
+    ):
+        return
+    moving = [c for c in noun.children if dep(c) in _CLAUSE_LINKS and c.i != verb.i]
+    verb.dep_, verb.head = noun.dep_, verb if noun.head.i == noun.i else noun.head
+    noun.dep_, noun.head = "obj", verb
+    for child in moving:
+        child.head = verb
+
+
 def repair(doc: Doc, lex: Lexicon) -> Doc:
     """Re-tag and re-lemmatise, in place, the tokens the rules above recognise; returns `doc`."""
     for token in doc:
-        if _verb_taken_for_noun(token, lex) or _participle_taken_for_adjective(token, lex):
+        if _verb_taken_for_noun(token, lex):
+            token.pos_ = "VERB"
+            _promote_verb(token)
+        elif _participle_taken_for_adjective(token, lex):
             token.pos_ = "VERB"
         elif _noun_taken_for_verb(token, lex) or _first_word_taken_for_name(token, lex):
             token.pos_ = "NOUN"
