@@ -22,6 +22,12 @@ relation, the noun becomes its object, and the noun's clause-level dependents (o
 adverbials, markers, punctuation) move to the verb. No noun governs a finite verb with its own
 subject, so the tree cannot have been right.
 
+The particle of a particle verb of the trigger lexicon read as the preposition of the noun after
+it ("har lämnat över tre system": *över* the case of *system*, *system* an oblique) is made the
+verb's particle and the noun its object, when the verb has no object: the particle comes right
+after the verb (adverbs aside), where a preposition of a separate phrase would not leave the
+verb without an object.
+
 A verb whose lemma the lemmatizer got wrong ("sålt" left as "sålt", a Swedish "kommer" given the
 Norwegian "komme" by a pipeline trained on both) gets the lemma of the verb forms table, which
 Apertium's full paradigms built (models/lexicon/verb_forms.py).
@@ -117,6 +123,33 @@ def _promote_verb(verb: Token) -> None:
         child.head = verb
 
 
+_PARTICLE_CLASSES = frozenset({"GIVE", "RECEIVE"})
+
+
+def _particle_taken_for_preposition(verb: Token, lex: Lexicon) -> None:
+    if verb.pos_ != "VERB" or _has(verb, "obj", "compound:prt"):
+        return
+    # Only transfer verbs: in "be om", "si nei til" the word is a true preposition of the
+    # phrase the rules read as such.
+    rests = {
+        rest for rest, cls in lex.multiword.get(verb.lemma_.lower(), [])
+        if len(rest) == 1 and cls in _PARTICLE_CLASSES
+    }
+    if not rests:
+        return
+    doc = verb.doc
+    for noun in verb.children:
+        if dep(noun) != "obl" or noun.i < verb.i:
+            continue
+        case = next((c for c in noun.children if dep(c) == "case"), None)
+        between = doc[verb.i + 1 : case.i] if case is not None else []
+        if case is None or (case.lower_,) not in rests or any(t.pos_ != "ADV" for t in between):
+            continue
+        case.head, case.dep_ = verb, "compound:prt"
+        noun.dep_ = "obj"
+        return
+
+
 def repair(doc: Doc, lex: Lexicon) -> Doc:
     """Re-tag and re-lemmatise, in place, the tokens the rules above recognise; returns `doc`."""
     for token in doc:
@@ -129,4 +162,5 @@ def repair(doc: Doc, lex: Lexicon) -> Doc:
             token.pos_ = "NOUN"
         if token.pos_ in ("VERB", "AUX") and (lemma := _verb_lemma(token, lex)):
             token.lemma_ = lemma
+        _particle_taken_for_preposition(token, lex)
     return doc
