@@ -142,8 +142,9 @@ def _particle_taken_for_preposition(verb: Token, lex: Lexicon) -> None:
         if dep(noun) != "obl" or noun.i < verb.i:
             continue
         case = next((c for c in noun.children if dep(c) == "case"), None)
-        between = doc[verb.i + 1 : case.i] if case is not None else []
-        if case is None or (case.lower_,) not in rests or any(t.pos_ != "ADV" for t in between):
+        if case is None or (case.lower_,) not in rests:
+            continue
+        if any(t.pos_ != "ADV" for t in doc[verb.i + 1 : case.i]):
             continue
         case.head, case.dep_ = verb, "compound:prt"
         noun.dep_ = "obj"
