@@ -136,6 +136,8 @@ class Discourse:
             # is most often the speaker's own.
             return named or self._speakers_country(token, mentions) or self.last_country
 
+        if token.lower_ in actors_data.HOME_ORGANS and named is None:
+            return self.home  # "FMV har beställt": the home country's own agency, by its name
         if keys & actors_data.GROUP_NOUNS:
             return named or self.last_group
         if keys & actors_data.RECIPIENT_NOUNS and named is not None:

@@ -118,6 +118,11 @@ def goods(heads: list[Token], lex: Lexicon, extra: list[str] | None = None,
             if token.pos_ not in ("NOUN", "PROPN", "ADJ", "X"):
                 continue
             item = lex.item(token.lemma_, token.text) or lex.prefix_item(token.lower_)
+            if item is not None and item.category == "military_generic" and (
+                lex.civil_prefix(token.lower_)
+            ):
+                found.civil = True
+                continue
             if item is not None:
                 plural = "Plur" in token.morph.get("Number", [])
                 _add(found, item, token.text, plural=plural)

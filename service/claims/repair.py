@@ -28,6 +28,12 @@ verb's particle and the noun its object, when the verb has no object: the partic
 after the verb (adverbs aside), where a preposition of a separate phrase would not leave the
 verb without an object.
 
+A supine or participle of a trigger verb tagged adverb or adjective right after a form of
+"ha" (Swedish "har beställt", "hade skickat": the Norwegian-heavy joint tagger knows -t mostly as
+an adjective or adverb ending) is the main verb of a perfect: it is re-tagged and takes the
+auxiliary's place in the tree, the auxiliary becoming its `aux` and handing it its subject,
+objects and adverbials.
+
 A verb whose lemma the lemmatizer got wrong ("sålt" left as "sålt", a Swedish "kommer" given the
 Norwegian "komme" by a pipeline trained on both) gets the lemma of the verb forms table, which
 Apertium's full paradigms built (models/lexicon/verb_forms.py).
@@ -123,6 +129,36 @@ def _promote_verb(verb: Token) -> None:
         child.head = verb
 
 
+_HAVE = frozenset({"ha", "have", "hava"})
+
+
+def _supine_taken_for_modifier(token: Token, lex: Lexicon) -> bool:
+    if token.pos_ not in ("ADV", "ADJ") or not token.i:
+        return False
+    lemmas = lex.verb_forms.get(token.lower_, ())
+    if not any(lemma in lex.verbs or lemma in lex.multiword for lemma in lemmas):
+        return False
+    doc = token.doc
+    aux = next((t for t in reversed(doc[max(0, token.i - 3) : token.i]) if t.pos_ != "ADV"
+                or t.lemma_.lower() in _HAVE), None)
+    if aux is None or aux.lemma_.lower() not in _HAVE or aux.pos_ not in ("AUX", "VERB"):
+        return False
+    if aux.head.i != aux.i and aux.head.pos_ in ("VERB", "AUX"):
+        return False  # the auxiliary already serves a verb: leave that tree alone
+    token.pos_ = "VERB"
+    token.lemma_ = min(lemmas, key=lambda lemma: (lemma not in lex.verbs, lemma))
+    moving = [c for c in aux.children if c.i != token.i]
+    token.dep_, token.head = aux.dep_, token if aux.head.i == aux.i else aux.head
+    aux.dep_, aux.head, aux.pos_ = "aux", token, "AUX"
+    for child in moving:
+        child.head = token
+    for child in list(token.children):
+        nominal = child.pos_ in ("NOUN", "PROPN")
+        if dep(child) in ("amod", "advmod") and child.i > token.i and nominal:
+            child.dep_ = "obj"
+    return True
+
+
 _PARTICLE_CLASSES = frozenset({"GIVE", "RECEIVE"})
 
 
@@ -159,6 +195,8 @@ def repair(doc: Doc, lex: Lexicon) -> Doc:
             _promote_verb(token)
         elif _participle_taken_for_adjective(token, lex):
             token.pos_ = "VERB"
+        elif _supine_taken_for_modifier(token, lex):
+            pass  # re-tagged and re-attached there
         elif _noun_taken_for_verb(token, lex) or _first_word_taken_for_name(token, lex):
             token.pos_ = "NOUN"
         if token.pos_ in ("VERB", "AUX") and (lemma := _verb_lemma(token, lex)):

@@ -84,6 +84,11 @@ class Lexicon:
         """A good named by a compound's first part: "våpen" in "våpenhandel"."""
         return _prefix_item(self, form)
 
+    def civil_prefix(self, form: str) -> bool:
+        """A compound whose first part is a civilian good: "kraftverksutstyr" (power-plant
+        equipment) is no military equipment, whatever its head."""
+        return _civil_prefix(self, form)
+
     def __hash__(self) -> int:  # one lexicon per language: its identity is enough
         return hash(self.language)
 
@@ -138,6 +143,19 @@ def _prefix_item(lex: Lexicon, form: str) -> Item | None:
         if item is not None and item.category not in ("civil", "military_generic"):
             return item
     return None
+
+
+@lru_cache(maxsize=50_000)
+def _civil_prefix(lex: Lexicon, form: str) -> bool:
+    for cut in range(len(form) - _MIN_PREFIX, _MIN_PREFIX - 1, -1):
+        first, rest = form[:cut], form[cut:]
+        if _item(lex, rest, rest) is None:
+            continue  # no compound boundary here ("mat" + "eriel")
+        for part in (first, first[:-1] if first.endswith("s") else first):
+            item = lex.items.get(part)
+            if item is not None:
+                return item.category == "civil"
+    return False
 
 
 def _head(word: str, table: Mapping[str, object]) -> str | None:
