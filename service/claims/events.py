@@ -135,13 +135,22 @@ def is_verbal(token: Token) -> bool:
     return clausal and any(dep(c) in ("nsubj", "xcomp", "aux") for c in token.children)
 
 
+def _in_total(nominal: Token) -> bool:
+    """"i alt 19 fly", "i allt 30 robotar": a total, read by the parser as an oblique."""
+    return any(
+        dep(c) == "case" and c.lower_ == "i"
+        and any(g.lower_ in ("alt", "allt") for g in c.children)
+        for c in nominal.children
+    )
+
+
 def goods_objects(verb: Token) -> list[Token]:
     """The verb's objects, and quantity phrases the parser read as obliques ("over 150 000
     raketter"); in a relative clause, the noun it describes ("systemet som landet kjøpte",
     "flya landet kjøpte")."""
     objects = [o for o in children(verb, "obj") if "Reflex=Yes" not in str(o.morph)
                and o.lower_ not in ("seg", "sig")]  # "tilby seg å": volunteering, no goods
-    objects += [c for c in children(verb, "obl") if case_of(c) in QUANTITY]
+    objects += [c for c in children(verb, "obl") if case_of(c) in QUANTITY or _in_total(c)]
     relative = dep(verb) == "acl:relcl" and verb.head.pos_ in ("NOUN", "PROPN")
     if relative and all("Rel" in o.morph.get("PronType", []) for o in objects):
         subject_is_relative = any(

@@ -49,7 +49,8 @@ CONDITIONAL = frozenset("dersom hvis viss om ifall om".split())
 ONLY = frozenset("bare berre bara blot kun enbart utelukkende".split())
 SHOULD = frozenset("bør burde bör borde burte".split())
 # Offers are promises not yet kept; orders are purchases not yet delivered.
-OFFER = frozenset("tilby tilbyde tilbode erbjuda".split())
+# Offers and promises of goods name a supply to come ("tilbyr", "har lovet Ukraina seks fly").
+OFFER = frozenset("tilby tilbyde tilbode erbjuda love lova utlova".split())
 ORDER = frozenset("bestille beställa bestilla".split())
 PURCHASE = frozenset("kjøpe kjøpa köpa købe anskaffe anskaffa kjøpe_inn".split())
 # A purchase in the present is a deal for later delivery, unless it is said to go on.
