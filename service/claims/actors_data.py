@@ -225,7 +225,7 @@ Korea Aerospace Industries | company | Korea Aerospace Industries; KAI
 Baykar | company | Baykar
 Aselsan | company | Aselsan
 Roketsan | company | Roketsan
-Elbit | company | Elbit; Elbit Systems
+Elbit Systems | company | Elbit; Elbit Systems
 Rafael | company | Rafael
 Israel Aerospace Industries | company | Israel Aerospace Industries; IAI
 Rostec | company | Rostec
@@ -264,7 +264,8 @@ GOVERNMENT_NOUNS = frozenset(
 )
 # "Forsvaret" (capitalised) names the armed forces of the article's own country.
 HOME_ORGANS = frozenset(
-    "forsvaret försvarsmakten fmv forsvarsmateriell hæren hæren armén marinen luftforsvaret".split()
+    """forsvaret försvarsmakten fmv fmi forsvarsmateriell hæren armén marinen luftforsvaret
+    flyvevåbnet""".split()
 )
 # Nouns that refer back to a state, a company, or a non-state group named before ("landet",
 # "selskapet", "organisasjonen").
@@ -280,7 +281,8 @@ COMPANY_NOUNS = frozenset(
     produsenten leverandør leverandøren bolag bolaget företag företaget koncern koncernen
     virksomhed virksomheden tillverkare tillverkaren fabrikant fabrikanten våpenprodusent
     vapentillverkare våbenproducent industrikonsern forsvarskonsern försvarsföretag
-    forsvarsselskap våpenselskap""".split()
+    forsvarsselskap våpenselskap selskab selskabet producent producenten forsvarskoncern
+    forsvarskoncernen våbenselskab""".split()
 )
 # News organisations: they report, they do not supply.
 MEDIA = frozenset(

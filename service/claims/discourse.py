@@ -220,7 +220,10 @@ def _named_in_phrase(token: Token, mentions: dict[int, Mention]) -> Actor | None
             or (link == "nmod" and case_of(child) in ("i", "fra", "frå", "från", "af", "på", ""))
         ):
             return mentions[child.i].actor
-        if link == "amod" and (country := gaz.demonym(child.lemma_, child.text)):
+    # A demonym only where no name is attached: in "det israelske selskapet Elbit" the name is
+    # the actor and the adjective its nationality.
+    for child in token.children:
+        if dep(child) == "amod" and (country := gaz.demonym(child.lemma_, child.text)):
             return country
     head = token.head
     if dep(token) in ("nmod", "appos", "compound") and head.i in mentions:
