@@ -25,7 +25,7 @@ from service.claims.items import Goods, designations_in, goods
 from service.claims.mentions import Mention
 from service.claims.mentions import find as find_mentions
 from service.claims.merge import merge
-from service.claims.modality import modality
+from service.claims.modality import ORDER, PURCHASE, modality
 from service.claims.repair import repair
 from service.claims.sources import describe, source_of
 from service.claims.systems import system_category
@@ -166,7 +166,10 @@ def _fill(event: ev.Event, suppliers: list[Actor], recipients: list[Actor], d: D
     deliveries went, else to the article's main recipient (the headline's claims', the
     headline's til-phrase, or the most frequent). Never for a verb aimed at a target ("sender
     droner mot byer" is an attack)."""
-    if not suppliers and event.cls in (ev.RECEIVE, ev.ORDER_NOUN):
+    bought = event.cls == ev.ORDER_NOUN or event.cls == ev.RECEIVE and (
+        event.trigger.lemma_.lower() in PURCHASE | ORDER
+    )
+    if not suppliers and bought:  # "får" (gets) names no seller: a purchase or order does
         if d.last_company and d.last_company not in recipients:
             suppliers = [d.last_company]
         else:  # the seller may come later: "Norge kjøper stridsvogner. KNDS skal levere dem."
