@@ -28,11 +28,11 @@ verb's particle and the noun its object, when the verb has no object: the partic
 after the verb (adverbs aside), where a preposition of a separate phrase would not leave the
 verb without an object.
 
-A supine or participle of a trigger verb tagged adverb or adjective right after a form of
-"ha" (Swedish "har beställt", "hade skickat": the Norwegian-heavy joint tagger knows -t mostly as
-an adjective or adverb ending) is the main verb of a perfect: it is re-tagged and takes the
-auxiliary's place in the tree, the auxiliary becoming its `aux` and handing it its subject,
-objects and adverbials.
+A supine or participle of a trigger verb tagged adverb or adjective (or tagged a verb but hung
+under the auxiliary as its modifier) right after a form of "ha" (Swedish "har beställt", "hade
+skickat": the Norwegian-heavy joint tagger knows -t mostly as an adjective or adverb ending) is
+the main verb of a perfect: it is re-tagged and takes the auxiliary's place in the tree, the
+auxiliary becoming its `aux` and handing it its subject, objects and adverbials.
 
 A verb whose lemma the lemmatizer got wrong ("sålt" left as "sålt", a Swedish "kommer" given the
 Norwegian "komme" by a pipeline trained on both) gets the lemma of the verb forms table, which
@@ -133,8 +133,12 @@ _HAVE = frozenset({"ha", "have", "hava"})
 
 
 def _supine_taken_for_modifier(token: Token, lex: Lexicon) -> bool:
-    if token.pos_ not in ("ADV", "ADJ") or not token.i:
+    if token.pos_ not in ("ADV", "ADJ", "VERB") or not token.i:
         return False
+    if token.pos_ == "VERB" and not (
+        token.head.lemma_.lower() in _HAVE and dep(token) in ("advmod", "amod", "obj", "nmod")
+    ):
+        return False  # a verb: only when the parser hung it under "har" as a modifier
     lemmas = lex.verb_forms.get(token.lower_, ())
     if not any(lemma in lex.verbs or lemma in lex.multiword for lemma in lemmas):
         return False

@@ -54,8 +54,14 @@ def is_passive(verb: Token) -> bool:
     """A passive by its form (s-passive, "bli"/"bliva" + participle); a subject labelled
     passive alone is not enough (the parser labels "alle" in "har alle sendt" so)."""
     return "Pass" in verb.morph.get("Voice", []) or any(
-        dep(c) == "aux:pass" for c in verb.children
+        dep(c) == "aux:pass" or dep(c) == "aux" and c.lemma_.lower() in _PASSIVE_AUX
+        for c in verb.children
     )
+
+
+# The passive auxiliaries: a participle under "bli", "bliva", "blive", "verte" is passive
+# whatever the parser labelled the auxiliary ("blev leveret": aux, not aux:pass).
+_PASSIVE_AUX = frozenset({"bli", "bliva", "blive", "verte", "vorde"})
 
 
 def auxiliaries(verb: Token) -> list[Token]:
