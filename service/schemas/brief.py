@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from service.claims.types import Claim, Stance
 from service.schemas.dates import PublishedDate
@@ -36,7 +36,8 @@ class BriefRequest(BaseModel):
         'with evidence.field = "title" and offsets into the title.',
     )
     # Storing (service.store): off unless asked; the metadata is kept with the article.
-    store: bool = Field(
+    # Strict: 0, "yes" or "false" are refused (422), not taken for a boolean.
+    store: StrictBool = Field(
         False, description="Keep the briefing in the claim store; the answer adds article_id."
     )
     url: str | None = Field(
