@@ -102,7 +102,8 @@ def _said(c: Claim, clause: str, style: _Style) -> str:
 def _contrast(lead: Claim, other: Claim, style: _Style) -> str:
     """Another stance on the same pair, as a short clause that keeps its numbers and systems."""
     specific = other.quantity or other.value or (set(other.designations) - set(lead.designations))
-    goods = f" {english.goods(other)}" if specific else ""
+    money = f" worth {english.money(other.value)}" if other.value else ""
+    goods = f" {english.goods(other)}{money}" if specific else ""
     when = english.when(other) if style.dates else ""
     who = name(english.source(other.source)) if other.source and style.sources else None
     if other.stance == "denied":
