@@ -17,7 +17,7 @@ queue-full answer (`overloaded`, with Retry-After), no client timeouts, memory g
 
     python bench/load.py                       # 32 clients, 2 minutes (make bench-load)
     python bench/load.py --duration 20         # shorter
-    python bench/load.py --env BRIEF_TRANSLATE_QUEUE_SIZE=4   # a setting for the server
+    python bench/load.py --env BRIEF_TRANSLATE_MAX_WAIT_S=5   # a setting for the server
     python bench/load.py --url http://127.0.0.1:8000   # an already running server (loopback only)
 """
 

@@ -25,11 +25,11 @@ WE = frozenset("vi me".split())
 THEY = frozenset("de dei".split())
 _SPEECH_LEMMAS = frozenset(
     """si seie säga sige opplyse uppge oplyse skrive skriva fortelle fortelje berätta fortælle
-    uttale uttala udtale melde meddela meddele""".split()
+    uttale uttala udtale melde meddela meddele hevde hävda hævde""".split()
 )
 
 
-def _speaker(token: Token) -> Token | None:
+def speaker(token: Token) -> Token | None:
     """The subject of a speech verb in the sentence ("..., sier X"), if any."""
     for candidate in token.doc:
         if candidate.lemma_.lower() in _SPEECH_LEMMAS:
@@ -111,9 +111,9 @@ class Discourse:
             return mentions[token.i].actor
         if token.pos_ == "PRON" and token.lower_ in WE:
             # "– Vi sender ..., sier talspersonen i Det hvite hus": we are the speaker's side.
-            speaker = _speaker(token)
-            if speaker is not None and speaker.i != token.i:
-                found = self.actors(speaker, mentions)
+            said_by = speaker(token)
+            if said_by is not None and said_by.i != token.i:
+                found = self.actors(said_by, mentions)
                 return found[0] if found else None
         if token.pos_ == "PRON" and token.lower_ == "man" and dep(token) == "nsubj":
             # "Kina förnekar att man levererar vapen": the impersonal subject of a reported

@@ -20,6 +20,7 @@ from service import languages, nlp, segmentation
 from service.claims import actors_data, attributes
 from service.claims import events as ev
 from service.claims.discourse import Discourse, noun_keys
+from service.claims.discourse import speaker as speech_subject
 from service.claims.gazetteer import Actor, gazetteer
 from service.claims.items import Goods, designations_in, goods
 from service.claims.mentions import Mention
@@ -29,7 +30,7 @@ from service.claims.modality import ORDER, PURCHASE, modality
 from service.claims.repair import repair
 from service.claims.sources import describe, source_of
 from service.claims.systems import system_category
-from service.claims.tree import case_of, children, dep, governors
+from service.claims.tree import case_of, children, governors
 from service.claims.types import Claim, Evidence, Stance
 from service.claims.words import Lexicon, dictionary_lemma, lexicon
 from service.workload import UNLIMITED, Budget
@@ -309,7 +310,7 @@ def _bare_stances(s: _Sentence, lex: Lexicon, d: Discourse, recent: list[Claim],
         stance: Stance
         speaker_token = children(token, "nsubj")[0] if children(token, "nsubj") else None
         if _falsehood(token, lex):  # "– Det stemmer ikke, sier X", "Det er grunnløse påstander"
-            stance, speaker_token = "denied", _speaker(token)
+            stance, speaker_token = "denied", speech_subject(token)
         elif token.pos_ not in ("VERB", "AUX"):
             continue
         elif "DENY" in (classes := ev.verb_classes(token, lex)):
@@ -356,22 +357,6 @@ def _falsehood(token: Token, lex: Lexicon) -> bool:
     if token.lemma_.lower() in _TRUE and token.pos_ in ("VERB", "AUX"):
         return any("NEGATION" in lex.adverb_classes(c.lemma_) for c in token.children)
     return False
-
-
-def _speaker(token: Token) -> Token | None:
-    """The subject of a speech verb in the sentence ("..., sier X")."""
-    for candidate in token.doc:
-        if candidate.lemma_.lower() in _SPEAKING:
-            for child in candidate.children:
-                if dep(child) == "nsubj":
-                    return child
-    return None
-
-
-_SPEAKING = frozenset(
-    """si seie säga sige skrive skriva opplyse uppge oplyse uttale uttala udtale fortelle
-    berätta fortælle hevde hävda hævde""".split()
-)
 
 
 def _governing(event: ev.Event) -> set[int]:
