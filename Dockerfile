@@ -25,7 +25,7 @@ ARG EXTRA_CA_CERTS=
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_PROGRESS_BAR=off
 WORKDIR /src
 # Only what the package needs: no tests, benchmarks, seeds or model weights (see .dockerignore).
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md constraints.txt ./
 COPY service ./service
 # `python3`, not `python`: a plain Debian base has no `python`. The venv's own pip, setuptools and
 # wheel are removed once the package is in, so the copied venv carries no installer.
@@ -39,7 +39,7 @@ RUN set -eu; \
     fi; \
     extra=""; \
     for url in $PIP_EXTRA_INDEX; do extra="$extra --extra-index-url $url"; done; \
-    /opt/venv/bin/python -m pip install ${PIP_INDEX:+--index-url "$PIP_INDEX"} $extra . ; \
+    /opt/venv/bin/python -m pip install ${PIP_INDEX:+--index-url "$PIP_INDEX"} $extra -c constraints.txt . ; \
     /opt/venv/bin/python -m pip uninstall -y pip setuptools wheel; \
     rm -f /tmp/pip-ca.pem /opt/venv/bin/pip /opt/venv/bin/pip3* /opt/venv/bin/easy_install*; \
     if /opt/venv/bin/python -c 'import pip' 2>/dev/null; then echo 'pip left in the venv' >&2; exit 1; fi; \

@@ -5,25 +5,29 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test browser postgres redis bench-store bench-backfill bench-detect bench-claims lint screenshot fuzz bench-load bench-translate convert
+.PHONY: constraints run test browser postgres redis bench-store bench-backfill bench-detect bench-claims lint screenshot fuzz bench-load bench-translate convert
 # The CPU-only torch build, for `python -m models install` and its conversion test: PyPI's
 # default torch wheel pulls gigabytes of CUDA libraries. The pin is the release tested here.
 TORCH_INDEX ?= https://download.pytorch.org/whl/cpu
 TORCH_VERSION ?= 2.13.0
+# The versions every install here was tested with (`pip freeze` of a CI run's venv, the project
+# itself left out): an install next month resolves to the same. Regenerate with
+# `make constraints` after changing dependencies, and review the diff.
+PIP_C := -c constraints.txt
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test]'
+	$(PY) -m pip install -q $(PIP_C) -e '.[test]'
 	touch $@
 
 # Benchmark contenders (langdetect, torch, transformers) and linters: only for the targets below.
 $(VENV)/.bench: $(VENV)/.installed pyproject.toml
-	$(PY) -m pip install -q -e '.[test,bench]'
+	$(PY) -m pip install -q $(PIP_C) -e '.[test,bench]'
 	touch $@
 
 $(VENV)/.lint: $(VENV)/.installed pyproject.toml
-	$(PY) -m pip install -q -e '.[test,lint]'
+	$(PY) -m pip install -q $(PIP_C) -e '.[test,lint]'
 	touch $@
 
 # torch from the CPU index (PyPI is the fallback index for its dependencies), then the rest of
@@ -31,15 +35,21 @@ $(VENV)/.lint: $(VENV)/.installed pyproject.toml
 $(VENV)/.convert: $(VENV)/.installed pyproject.toml
 	$(PY) -m pip install -q --retries 1 --index-url $(TORCH_INDEX) \
 	  --extra-index-url https://pypi.org/simple 'torch==$(TORCH_VERSION)'
-	$(PY) -m pip install -q -e '.[test,convert]'
+	$(PY) -m pip install -q $(PIP_C) -e '.[test,convert]'
 	touch $@
 
 convert: $(VENV)/.convert
 
+# Rewrite constraints.txt from this venv (after `make test bench-claims`, so every extra is in).
+constraints:
+	echo "# Versions tested here: pip freeze of the venv (\`make constraints\`); review the diff." \
+	  > constraints.txt
+	$(PY) -m pip freeze --exclude-editable | grep -v '^supplybrief' | sort -f >> constraints.txt
+
 # Ray Data for `backfill --engine ray` and its tests (tests/test_backfill_ray.py): the `ray` extra,
 # about 600 MB, so only for the targets that need it.
 $(VENV)/.ray: $(VENV)/.installed pyproject.toml
-	$(PY) -m pip install -q -e '.[test,ray]'
+	$(PY) -m pip install -q $(PIP_C) -e '.[test,ray]'
 	touch $@
 
 lint: $(VENV)/.lint

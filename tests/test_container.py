@@ -93,7 +93,7 @@ def test_model_directory_is_a_volume_at_the_settings_path() -> None:
 def test_no_model_weights_are_copied() -> None:
     copies = [a for k, a in _instructions() if k in {"COPY", "ADD"}]
     sources = {s for a in copies if "--from=" not in a for s in a.split()[:-1]}
-    assert sources == {"pyproject.toml", "README.md", "service"}
+    assert sources == {"pyproject.toml", "README.md", "constraints.txt", "service"}
     # The analysis pipelines trained here ship with the package (a few MB each, see
     # models/nlp/); translation weights never do.
     pipelines = ROOT / "service" / "nlp" / "pipelines"

@@ -27,7 +27,8 @@ _HEADLINE_CHARS = 200
 _THE = frozenset(
     {"United States", "United Kingdom", "Netherlands", "Houthis", "European Union",
      "United Arab Emirates", "Czech Republic", "Rapid Support Forces", "Wagner Group",
-     "Sudanese Armed Forces", "Philippines", "Africa Corps", "Islamic State"}
+     "Sudanese Armed Forces", "Philippines", "Africa Corps", "Islamic State", "United Nations",
+     "Libyan National Army", "Taliban", "Kremlin", "Pentagon"}
 )
 
 
@@ -46,7 +47,8 @@ def bullet(c: Claim) -> str:
     """One line per claim: "Iran -> Russia: 40 Shahed-136 drones (denied, per Iran)"."""
     notes = [c.stance] + (["reportedly"] if c.hedged else [])
     if c.source:
-        notes.append(f"per {english.source(c.source)}")
+        said_by = english.source(c.source)
+        notes.append(f"per {said_by}" if said_by else f'per "{c.source}"')
     extra = [english.money(c.value)] if c.value else []
     extra += [c.when] if c.when else []
     tail = f", {', '.join(extra)}" if extra else ""
@@ -86,6 +88,11 @@ def _clause(c: Claim, style: _Style) -> str:
     when = english.when(c) if style.dates else ""
     if c.stance == "requested":
         return f"{name(c.recipient)} has asked {name(c.supplier)} for {english.goods(c)}{when}"
+    if c.stance == "asserted" and when.startswith(" since"):  # "has supplied ... since 2022"
+        money = f" worth {english.money(c.value)}" if c.value else ""
+        hedge = "reportedly " if c.hedged else ""
+        verb = f"has {hedge}supplied {english.goods(c)}{money}"
+        return f"{name(c.supplier)} {verb} to {name(c.recipient)}{when}"
     return f"{name(c.supplier)} {_claim_verb(c)} to {name(c.recipient)}{when}"
 
 
@@ -93,7 +100,10 @@ def _said(c: Claim, clause: str, style: _Style) -> str:
     """Attach the source: "The US says China supplies ..."; a party's own denial needs none."""
     if not style.sources or not c.source or c.source in (c.supplier, c.recipient):
         return clause
-    speaker = name(english.source(c.source))
+    said_by = english.source(c.source)
+    if said_by is None:
+        return f"{clause}, reports say"
+    speaker = name(said_by)
     if c.stance in ("denied", "refused", "admitted"):
         return f"{clause}, {speaker} says"
     return f"{_cap(speaker)} says {clause}"
@@ -105,7 +115,8 @@ def _contrast(lead: Claim, other: Claim, style: _Style) -> str:
     money = f" worth {english.money(other.value)}" if other.value else ""
     goods = f" {english.goods(other)}{money}" if specific else ""
     when = english.when(other) if style.dates else ""
-    who = name(english.source(other.source)) if other.source and style.sources else None
+    said_by = english.source(other.source) if other.source and style.sources else None
+    who = name(said_by) if said_by else None
     if other.stance == "denied":
         denier = who or name(other.supplier)
         return f"{denier} denies it" if not goods else f"{denier} denies supplying{goods}"
@@ -142,6 +153,51 @@ def _pair_sentence(pair: list[Claim], style: _Style) -> str:
     if contrasts:
         sentence += "; " + "; ".join(dict.fromkeys(contrasts))
     return _cap(sentence) + "."
+
+
+def _plain(pair: list[Claim]) -> Claim | None:
+    """The pair's one claim when it carries nothing but goods: no other stance, source, count,
+    value, date or system. Such claims with the same recipient, stance and goods read as one
+    sentence ("Norway, Denmark and Canada supply shells to Ukraine")."""
+    stances = {c.stance for c in pair}
+    lead = _lead(pair)[0]
+    if len(stances) > 1 or lead.stance == "requested":
+        return None
+    bare = all(
+        not (c.quantity or c.value or c.when or c.designations or c.hedged)
+        and (not c.source or c.source in (c.supplier, c.recipient))
+        for c in pair
+    )
+    return lead if bare else None
+
+
+def _sentences(ranked: list[list[Claim]], style: _Style) -> list[str]:
+    """One sentence per pair, most important first; plain pairs that say the same of the same
+    recipient joined where the first of them stands."""
+    out: list[str] = []
+    joined: dict[tuple[str, str, str], int] = {}
+    members: dict[int, list[Claim]] = {}
+    for pair in ranked:
+        plain = _plain(pair)
+        if plain is None:
+            out.append(_pair_sentence(pair, style))
+            continue
+        key = (plain.recipient, plain.stance, english.goods(plain))
+        if key in joined:
+            members[joined[key]].append(plain)
+        else:
+            joined[key] = len(out)
+            members[len(out)] = [plain]
+            out.append("")
+    for at, group in members.items():
+        if len(group) == 1:
+            out[at] = _pair_sentence([group[0]], style)
+            continue
+        suppliers = [name(c.supplier) for c in group]
+        together = ", ".join(suppliers[:-1]) + " and " + suppliers[-1]
+        verb = _verb(group[0].stance, english.goods(group[0]), plural=True)
+        out[at] = f"{_cap(together)} {verb} to {name(group[0].recipient)}."
+    return out
 
 
 def _grouped(pairs: list[list[Claim]]) -> list[str]:
@@ -186,7 +242,7 @@ def summarise(
         pairs.setdefault((c.supplier, c.recipient), []).append(c)
     ranked = sorted(pairs.values(), key=lambda p: _importance(p, headline_end), reverse=True)
     for style in (FULL, SHORT):
-        text = " ".join(_pair_sentence(pair, style) for pair in ranked)
+        text = " ".join(_sentences(ranked, style))
         if _words(text) <= MAX_WORDS:
             return text
     grouped = _grouped(ranked)

@@ -93,12 +93,20 @@ def goods(claim: Claim) -> str:
     return items
 
 
-def source(text: str) -> str:
-    """A source phrase in English where its words are roles, demonyms or organs; a party tag
-    after a minister's name ("(Ap)") is dropped."""
+def source(text: str) -> str | None:
+    """A source phrase in English where its words are roles, demonyms or organs, and names; a
+    party tag after a minister's name ("(Ap)") is dropped. None when a word has no English
+    rendering here ("flere vestlige medier"): the summary then says "reports say" rather than
+    mix languages, and the claim keeps the original words."""
     words = [w for w in text.split() if not (w.startswith("(") or w.endswith(")"))]
-    out = [ROLES.get(w.lower(), DEMONYMS.get(w.lower().rstrip("e"), w)) for w in words]
-    return " ".join(out)
+    out = []
+    for w in words:
+        low = w.lower()
+        english = ROLES.get(low) or DEMONYMS.get(low.rstrip("e"))
+        if english is None and not w[:1].isupper():
+            return None
+        out.append(english or w)
+    return " ".join(out) or None
 
 
 def when(claim: Claim) -> str:
