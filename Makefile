@@ -22,7 +22,7 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	touch $@
 
 # Benchmark contenders (langdetect, torch, transformers) and linters: only for the targets below.
-$(VENV)/.bench: $(VENV)/.installed pyproject.toml
+$(VENV)/.bench: $(VENV)/.installed $(VENV)/.convert pyproject.toml
 	$(PY) -m pip install -q $(PIP_C) -e '.[test,bench]'
 	touch $@
 
