@@ -91,6 +91,21 @@ def _check(record: dict[str, Any], settings: Settings) -> None:
     check_fields({"text": record["text"], "title": record["title"]}, settings)
 
 
+async def _brief(
+    record: dict[str, Any], settings: Settings, engine: TranslationEngine | None
+) -> Brief:
+    """`build_brief` on one record, within the batch CLI's limits."""
+    _check(record, settings)
+    return await build_brief(
+        record["text"],
+        record["source_language"],
+        record["title"],
+        engine,
+        cpu_budget_s=settings.brief_cpu_budget_s,
+        published=published_date(record["published"]),
+    )
+
+
 async def brief_whole(
     record: dict[str, Any], settings: Settings, engine: TranslationEngine | None
 ) -> dict[str, Any]:
@@ -98,15 +113,7 @@ async def brief_whole(
     if record["error"] is not None:
         return output_row(record, None, record["error"])
     try:
-        _check(record, settings)
-        brief = await build_brief(
-            record["text"],
-            record["source_language"],
-            record["title"],
-            engine,
-            cpu_budget_s=settings.brief_cpu_budget_s,
-            published=published_date(record["published"]),
-        )
+        brief = await _brief(record, settings, engine)
     except Exception as exc:  # noqa: BLE001 - see failure()
         return output_row(record, None, failure(exc, record["key"]))
     return output_row(record, brief, None)
@@ -118,15 +125,7 @@ async def analyse(record: dict[str, Any], settings: Settings) -> dict[str, Any]:
     if record["error"] is not None:
         return row
     try:
-        _check(record, settings)
-        brief = await build_brief(
-            record["text"],
-            record["source_language"],
-            record["title"],
-            None,
-            cpu_budget_s=settings.brief_cpu_budget_s,
-            published=published_date(record["published"]),
-        )
+        brief = await _brief(record, settings, None)
     except Exception as exc:  # noqa: BLE001 - see failure()
         row["error"] = failure(exc, record["key"])
         return row
