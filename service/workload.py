@@ -6,6 +6,9 @@ Two guards keep a few heavy requests from starving the service:
 - `Slots`: at most N briefings analyse at the same time (BRIEF_MAX_CONCURRENT_BRIEFS); one more
   is refused at once with `Busy` (503 + Retry-After from the measured duration of briefings),
   instead of queueing on the shared thread pool.
+- `run_cpu`: language detection for the translation routes runs on a pool of one thread per
+  core, not on the event loop and not on as many threads as there are requests: more threads
+  than cores only make the event loop wait longer for the GIL.
 - `Budget`: each analysis may spend at most S seconds of its thread's CPU time
   (BRIEF_BRIEF_CPU_BUDGET_S). The stages call `check()` between bounded units of work (a
   paragraph, a sentence), so an analysis past its budget stops within one unit and raises
@@ -14,10 +17,26 @@ Two guards keep a few heavy requests from starving the service:
 
 from __future__ import annotations
 
+import asyncio
 import math
+import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from typing import ParamSpec, TypeVar
+
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+
+_CPU_POOL = ThreadPoolExecutor(max_workers=os.cpu_count() or 2, thread_name_prefix="cpu")
+
+
+async def run_cpu(fn: Callable[_P, _T], *args: _P.args, **kwargs: _P.kwargs) -> _T:
+    """`fn(*args, **kwargs)` on the CPU pool (one thread per core), awaited from the loop."""
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(_CPU_POOL, lambda: fn(*args, **kwargs))
 
 # How fast the duration estimate follows new measurements.
 _EMA = 0.3

@@ -16,9 +16,8 @@ kubernetes_validate = pytest.importorskip("kubernetes_validate")
 
 K8S = Path(__file__).resolve().parent.parent / "deploy" / "k8s"
 KUBERNETES_VERSION = "1.30.0"  # the oldest release still supported by the big clouds
-# Read by the claim store of issue 14, which lands separately; every other BRIEF_ name must be a
-# setting of this service (a typo would otherwise be silently ignored).
-OTHER_SETTINGS = {"BRIEF_STORE_URL"}
+# Every BRIEF_ name in the manifests must be a setting of this service (a typo would otherwise be
+# silently ignored).
 
 
 def _documents() -> list[tuple[str, dict[str, Any]]]:
@@ -89,7 +88,7 @@ def test_settings_are_the_services_own() -> None:
     pod = _one("Deployment", "supplybrief")["spec"]["template"]["spec"]
     names = set(_one("ConfigMap", "supplybrief-settings")["data"])
     names |= {e["name"] for e in pod["containers"][0]["env"]}
-    assert names - known == OTHER_SETTINGS
+    assert names - known == set()
     Settings(
         **{k[6:].lower(): v for k, v in _one("ConfigMap", "supplybrief-settings")["data"].items()}
     )

@@ -208,7 +208,21 @@ def _units(text: str) -> list[tuple[int, int]]:
                 start = sentence.start
             end = sentence.end
         spans.append((start, end))
-    return spans
+    return [piece for span in spans for piece in _windows(text, *span)]
+
+
+def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A unit longer than `_MAX_UNIT_CHARS` (a "sentence" without any full stop) cut at the last
+    space before the limit, or at the limit where there is none: each classifier call stays
+    short, so no single call holds the interpreter for long while requests wait."""
+    out = []
+    while end - start > _MAX_UNIT_CHARS:
+        cut = text.rfind(" ", start + _MAX_UNIT_CHARS // 2, start + _MAX_UNIT_CHARS)
+        cut = cut if cut > start else start + _MAX_UNIT_CHARS
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
+    return out
 
 
 def _mixture(units: list[_Unit]) -> dict[str, float]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from service.languages.detect import detect
 from service.translation.engine import TranslationEngine
+from service.workload import run_cpu
 
 
 class UnsupportedLanguage(Exception):
@@ -52,7 +53,7 @@ async def translate_texts(
     moment, so its micro-batcher still gathers them into one model call."""
     # Detection is CPU work (about half a second for 200,000 characters): never on the loop.
     languages = (
-        await asyncio.to_thread(resolve_languages, texts, requested_language)
+        await run_cpu(resolve_languages, texts, requested_language)
         if requested_language == "auto"
         else resolve_languages(texts, requested_language)
     )

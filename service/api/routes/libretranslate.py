@@ -9,7 +9,6 @@ parse. Messages copy LibreTranslate's wording where it has one.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from typing import Any
 
@@ -34,6 +33,7 @@ from service.schemas.libretranslate import (
     body_doc,
 )
 from service.translation.engine import QueueFull, TranslationEngine
+from service.workload import run_cpu
 
 log = logging.getLogger(__name__)
 router = APIRouter(tags=["LibreTranslate compatibility"])
@@ -222,7 +222,7 @@ async def _translate(
 
     docs = [split_html(t) for t in texts] if text_format == "html" else None
     plain = [" ".join(d.texts) for d in docs] if docs else texts
-    detected = await asyncio.to_thread(_detect_sources, texts, plain) if source == "auto" else None
+    detected = await run_cpu(_detect_sources, texts, plain) if source == "auto" else None
     sources = (
         [d.language for d in detected]
         if detected
@@ -295,7 +295,7 @@ async def detect(request: Request, guard: GuardDep) -> Any:
         if not _has_words(text):
             return [LtDetection(confidence=0.0, language=TARGET)]
         # Nothing known: LibreTranslate's fallback, English at confidence 0.
-        found = await asyncio.to_thread(detection.detect, text)
+        found = await run_cpu(detection.detect, text)
         return _known(found) or [LtDetection(confidence=0.0, language=TARGET)]
     except _LtFail as fail:
         return fail.response()
