@@ -44,11 +44,14 @@ ARTICLE = (
     "Pyongyang avviser dette.\n\n"
     "Norge skal levere flere NASAMS-systemer til Ukraina, sier forsvarsministeren."
 )
-# compose.yaml's hardening, so the smoke test runs the image the way compose does.
+# compose.yaml's hardening, so the smoke test runs the image the way compose does; the claim
+# store's data directory is writable there (a volume), here a tmpfs owned by the service's user.
 HARDENING = (
     "--read-only",
     "--tmpfs",
     "/tmp",
+    "--tmpfs",
+    "/app/data:uid=10001,gid=10001",
     "--cap-drop",
     "ALL",
     "--security-opt",
