@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -127,6 +127,11 @@ def _ingest(session: Session, item: ArticleIn, now: dt.datetime) -> Stored:
         return _update(session, existing, item, url, now)
     revision = 1
     if url is not None:
+        if session.get_bind().dialect.name == "postgresql":
+            # Writers of new texts at one URL take turns (until commit): each then reads the
+            # revision the previous one wrote, instead of all colliding on the unique index and
+            # retrying, which eight at once could do more often than ATTEMPTS allows.
+            session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:url))"), {"url": url})
         latest = session.scalar(select(func.max(Article.revision)).where(Article.url == url))
         if latest is not None:
             revision = latest + 1
