@@ -44,7 +44,8 @@ def create_app(
         # Paid at start-up, not by the first request: the language identifier (~0.7 s), the
         # analysis pipelines, gazetteer and lexicons (a few seconds, once per process).
         detect.warm_up()
-        claims.warm_up()
+        if settings.warm_up:
+            claims.warm_up()
         # What start-up loaded (pipelines, lexicons, gazetteer: millions of objects) lives as long
         # as the process; frozen, the collector no longer walks it, so a full collection no
         # longer stops every thread, the event loop included, for a tenth of a second.

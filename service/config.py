@@ -96,6 +96,11 @@ class Settings(BaseSettings):
         description="Briefings analysed at the same time (CPU-bound work: about one per core); "
         "one more is answered 503 with Retry-After.",
     )
+    warm_up: bool = Field(
+        True,
+        description="Load the analysis pipelines, lexicons and gazetteer at start-up (about 10 s; "
+        "the first briefing is then as fast as any). Off: each is loaded on first use.",
+    )
     brief_cpu_budget_s: float | None = Field(
         60.0,
         gt=0,

@@ -120,6 +120,7 @@ def _start(redis: str | None, tmp_path: Path, name: str) -> tuple[subprocess.Pop
         "BRIEF_RATE_LIMIT_PER_MINUTE": "1",
         "BRIEF_RATE_LIMIT_BURST": "4",
         "BRIEF_REDIS_PREFIX": f"{name}:",
+        "BRIEF_WARM_UP": "false",  # rate limits are tested here, not briefings
         "PYTHONPATH": str(ROOT),
     }
     env.pop("BRIEF_REDIS_URL", None)

@@ -52,6 +52,8 @@ def server(tiny_model_dir: Path, tmp_path: Path) -> Iterator[Server]:
         **os.environ,
         "BRIEF_MODEL_DIR": str(tiny_model_dir),
         "BRIEF_DECODING_LENGTH_RATIO": "1.0",
+        # Health, detection and shutdown are tested here; the pipelines load on first use.
+        "BRIEF_WARM_UP": "false",
         "PYTHONPATH": str(ROOT),
     }
     log = tmp_path / "server.log"
