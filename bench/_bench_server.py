@@ -114,6 +114,10 @@ def _wait_ready(port: int, process: subprocess.Popen[bytes], started: float) -> 
     raise RuntimeError("the service was not ready in time")
 
 
+class Busy(RuntimeError):
+    """The service refused a request with 503 (busy or overloaded): counted, not hidden."""
+
+
 class Client:
     """One keep-alive connection sending POST /v1/translate."""
 
@@ -133,6 +137,8 @@ class Client:
             self._conn.request("POST", "/v1/translate", body, headers)
             response = self._conn.getresponse()
         data = response.read()
+        if response.status == 503:
+            raise Busy(f"/v1/translate answered 503: {data[:300]!r}")
         if response.status != 200:
             raise RuntimeError(f"/v1/translate answered {response.status}: {data[:300]!r}")
         return list(json.loads(data)["translations"])
@@ -142,8 +148,11 @@ class Client:
         self._conn.close()
 
 
-def run_concurrent(port: int, singles: list[tuple[str, str]], clients: int) -> float:
-    """`clients` threads, each sending one sentence per request until all are sent; wall s."""
+def run_concurrent(port: int, singles: list[tuple[str, str]], clients: int,
+                   refused: list[int] | None = None) -> float:
+    """`clients` threads, each sending one sentence per request until all are sent; wall s.
+    A 503 aborts the run, unless `refused` is given: then 503s are counted in refused[0] and
+    the client goes on with its next sentence (as a client that gives up would)."""
     lock = threading.Lock()
     cursor = iter(range(len(singles)))
     errors: list[BaseException] = []
@@ -157,7 +166,13 @@ def run_concurrent(port: int, singles: list[tuple[str, str]], clients: int) -> f
                 if i is None:
                     return
                 text, language = singles[i]
-                client.translate(text, language)
+                try:
+                    client.translate(text, language)
+                except Busy:
+                    if refused is None:
+                        raise
+                    with lock:
+                        refused[0] += 1
         except BaseException as exc:  # noqa: BLE001 - reported by the main thread
             errors.append(exc)
         finally:

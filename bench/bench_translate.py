@@ -7,7 +7,8 @@ cost what real ones do), on the random-weight transformer-big from `bench/build_
   (a) floor  ctranslate2.Translator.translate_batch on pre-tokenised input, 32 inputs a call;
   (b) service  `python -m service serve` on loopback (BRIEF_FIXED_DECODING_RATIO set):
         b1: one client, the same 32-input requests;
-        b16: 16 concurrent clients with one sentence a request, micro-batching on and off;
+        single sentences: 1, 16 and 32 concurrent clients with one sentence a request
+        (micro-batching on), 16 with it off, and the floor at batch 16, with 503s counted;
         plus latency of ~2,000-character articles (greedy and beam 2), memory and start-up;
   (c) transformers MarianMTModel, PyTorch fp32, batch 32, greedy and beam 4.
 
@@ -87,8 +88,8 @@ def _post(client: Client, texts: list[str] | str) -> Step:
     return lambda: (client.translate(texts, "auto"), 0)[1]
 
 
-def _burst(port: int, singles: list[str], clients: int) -> Step:
-    return lambda: (run_concurrent(port, [(t, "auto") for t in singles], clients), 0)[1]
+def _burst(port: int, singles: list[str], clients: int, refused: list[int]) -> Step:
+    return lambda: (run_concurrent(port, [(t, "auto") for t in singles], clients, refused), 0)[1]
 
 
 def _timed_phase(contenders: dict[str, list[Step]], servers: dict[str, Server]
@@ -115,7 +116,7 @@ def _service_row(name: str, lines: list[Line], beam: int, t: Timing, delta: dict
 
 def measure(a: argparse.Namespace, lines: list[Line], conc: list[Line], subset: list[Line],
             s: Settings) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """Start the four service configurations, then run the interleaved phases."""
+    """Start the six service configurations, then run the interleaved phases."""
     base = {"fixed_decoding_ratio": str(a.ratio), "translation_cache_size": "0",
             "rate_limit_per_minute": "0"}
     configs = {  # name -> settings; beam 2 is the service default
@@ -124,10 +125,15 @@ def measure(a: argparse.Namespace, lines: list[Line], conc: list[Line], subset: 
         # contrast server may queue it all, so that what is measured is throughput.
         "off": {**base, "beam_size": "1", "batch_max_sentences": "1", "batch_window_ms": "0",
                 "translate_max_wait_s": "600"},
+        # The batching server's twins for 1 and 2N single-sentence clients, so that each
+        # contender's counters (time in CT2, model calls) are its own.
+        "one": {**base, "beam_size": "1"},
+        "two": {**base, "beam_size": "1"},
         "beam4": {**base, "beam_size": "4"},
         "beam2": {**base, "beam_size": "2"},
     }
     facts: dict[str, Any] = {"disk_mb": _dir_mb(CT2_DIR)}
+    refused: dict[str, list[int]] = {name: [0] for name in ("on", "off", "one", "two")}
     rows: list[dict[str, Any]] = []
     with ExitStack() as stack:
         srv = {name: stack.enter_context(serve(CT2_DIR, cfg)) for name, cfg in configs.items()}
@@ -142,7 +148,8 @@ def measure(a: argparse.Namespace, lines: list[Line], conc: list[Line], subset: 
         floor.call(warm, 1, a.ratio)
         for name in ("on", "beam4", "beam2"):
             cli[name].translate([ln.text for ln in warm.lines])
-        run_concurrent(srv["off"].port, [(ln.text, "auto") for ln in warm.lines], 2)
+        for name in ("off", "one", "two"):
+            run_concurrent(srv[name].port, [(ln.text, "auto") for ln in warm.lines], 2)
 
         # 1. a vs b1, greedy, all inputs, one chunk / request at a time.
         _progress(f"1/4 a vs b1: {len(lines)} inputs greedy")
@@ -154,16 +161,31 @@ def measure(a: argparse.Namespace, lines: list[Line], conc: list[Line], subset: 
         rows.append(row("a  floor (CT2 translate_batch)", lines, 1, t["a"], a.ratio))
         rows.append(_service_row("b1 service, 1 client", lines, 1, t["on"], d["on"], a.ratio))
 
-        # 2. b16 with micro-batching on and off, rounds of 4 requests per client.
-        _progress(f"2/4 b{a.clients}: micro-batching on vs off, {len(conc)} requests")
-        size = 4 * a.clients
-        rounds = [[ln.text for ln in conc[i : i + size]] for i in range(0, len(conc), size)]
+        # 2. single-sentence requests: 1, N and 2N clients on the batching server, N on the
+        # unbatched one, and the floor at batch N (translate_batch with N inputs a call, bucketed
+        # by length within a round, as the best the batcher could do). Rounds of 8N requests;
+        # 503s are counted per contender (the target is none).
+        n_c = a.clients
+        _progress(f"2/4 single sentences: 1, {n_c}, {2 * n_c} clients, batching on/off, "
+                  f"floor at {n_c}: {len(conc)} requests each")
+        size = 8 * n_c
+        rounds = [conc[i : i + size] for i in range(0, len(conc), size)]
+        texts = [[ln.text for ln in r] for r in rounds]
+        single = {"on": ("on", n_c), "off": ("off", n_c), "one": ("one", 1),
+                  "two": ("two", 2 * n_c)}
         t, d = _timed_phase({
-            name: [_burst(srv[name].port, r, a.clients) for r in rounds] for name in ("on", "off")
-        }, {"on": srv["on"], "off": srv["off"]})
-        for name in ("on", "off"):
-            rows.append(_service_row(f"b{a.clients} service, micro-batching {name}", conc, 1,
-                                     t[name], d[name], a.ratio))
+            **{name: [_burst(srv[server].port, r, k, refused[name]) for r in texts]
+               for name, (server, k) in single.items()},
+            "floor": [partial(floor.call, c, 1, a.ratio) for r in rounds for c in chunks(r, n_c)],
+        }, {server: srv[server] for server, _k in single.values()})
+        for name, label in (("one", "b1 service, 1 client, single sentences"),
+                            ("on", f"b{n_c} service, micro-batching on"),
+                            ("off", f"b{n_c} service, micro-batching off"),
+                            ("two", f"b{2 * n_c} service, micro-batching on")):
+            r = _service_row(label, conc, 1, t[name], d[name], a.ratio)
+            r["refused"] = refused[name][0]
+            rows.append(r)
+        rows.append(row(f"a  floor, {n_c} inputs a call", conc, 1, t["floor"], a.ratio))
 
         # 3. equal beams on the subset: a, b1 and c, greedy and beam 4.
         _progress(f"3/4 equal beams: a, b1{'' if a.skip_hf else ', c'} on {len(subset)} inputs")
@@ -232,12 +254,12 @@ def report(a: argparse.Namespace, rows: list[dict[str, Any]], facts: dict[str, A
            n: int, m: int, k: int) -> None:
     """Print the table, the latency/memory/start-up facts and the ratios."""
     print(f"\n{'contender':40} {'inputs':>6} {'beam':>4} {'sent/s':>8} {'tok/s':>8} "
-          f"{'decoded':>8} {'in CT2':>7} {'calls':>6}")
+          f"{'decoded':>8} {'in CT2':>7} {'calls':>6} {'503s':>5}")
     for r in rows:
         share = f"{100 * r['model_share']:.0f}%" if "model_share" in r else ""
         print(f"{r['contender']:40} {r['inputs']:>6} {r['beam']:>4} {r['sent_s']:8.2f} "
               f"{r['tok_s']:8.1f} {r['decoded_tok_s']:8.1f} {share:>7} "
-              f"{r.get('model_calls', ''):>6}")
+              f"{r.get('model_calls', ''):>6} {r.get('refused', ''):>5}")
     print("tok/s = useful target tokens (ceil(ratio x source tokens) per sentence) per second; "
           "decoded = tokens the model decoded incl. padding to the longest in its call; "
           "in CT2 = share of wall time inside translate_batch.")
@@ -246,19 +268,29 @@ def report(a: argparse.Namespace, rows: list[dict[str, Any]], facts: dict[str, A
         print(f"article latency, beam {beam}: p50 {_pct(v, .5):.2f} s  p95 {_pct(v, .95):.2f} s  "
               f"({len(v)} distinct articles of ~{facts['article_chars']:.0f} chars, 1 client)")
     limit = 1.3 * facts["disk_mb"] + 150
-    print(f"memory (server RSS, max of 4): {facts['rss_ready_mb']:.0f} MB when ready (target <= "
+    print(f"memory (server RSS, max of 6): {facts['rss_ready_mb']:.0f} MB when ready (target <= "
           f"{limit:.0f} MB = 1.3 x {facts['disk_mb']:.0f} MB on disk + 150), "
           f"{facts['rss_after_mb']:.0f} MB after the run, peak {facts['rss_peak_mb']:.0f} MB")
     ready = facts["ready_s"]
     print(f"start to ready: median {statistics.median(ready):.2f} s, max {max(ready):.2f} s "
           f"over {len(ready)} starts (target < 3 s)")
     b1, a1 = _find(rows, "b1", n, 1), _find(rows, "a ", n, 1)
-    on, off = _find(rows, f"b{a.clients} service, micro-batching on", m, 1), \
-        _find(rows, f"b{a.clients} service, micro-batching off", m, 1)
+    n_c = a.clients
+    on, off = _find(rows, f"b{n_c} service, micro-batching on", m, 1), \
+        _find(rows, f"b{n_c} service, micro-batching off", m, 1)
+    one, two = _find(rows, "b1 service, 1 client, single", m, 1), \
+        _find(rows, f"b{2 * n_c} service", m, 1)
+    floor_n = _find(rows, f"a  floor, {n_c} inputs", m, 1)
     print(f"\nratios (useful tok/s):\n  b1/a            {b1['tok_s'] / a1['tok_s']:.2f}   "
           f"(target >= 0.85; {n} inputs, greedy)")
-    print(f"  b{a.clients} on/off      {on['tok_s'] / off['tok_s']:.2f}   (target >= 2; "
+    print(f"  b{n_c} on/off      {on['tok_s'] / off['tok_s']:.2f}   (target >= 2; "
           f"{m} single-sentence requests)")
+    print(f"  b{n_c} / b1 single {on['tok_s'] / one['tok_s']:.2f}  (target >= 2: {n_c} clients "
+          f"against 1, both sending single sentences)")
+    print(f"  b{n_c} / floor at batch {n_c}  {on['tok_s'] / floor_n['tok_s']:.2f}")
+    print(f"  b{2 * n_c} / b1 single {two['tok_s'] / one['tok_s']:.2f}")
+    print(f"  503s: {one['refused']} at 1 client, {on['refused']} at {n_c}, {two['refused']} at "
+          f"{2 * n_c} (target 0), {off['refused']} unbatched")
     for beam in (1, 4):
         b, a_ = _find(rows, "b1", k, beam), _find(rows, "a ", k, beam)
         line = f"  beam {beam}: b1/a {b['tok_s'] / a_['tok_s']:.2f}"

@@ -13,6 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from service.app import create_app
+from service.translation.batcher import CallCost
 from tests.conftest import tiny_settings
 from tests.tiny_model import NB, SV, spy_on
 
@@ -144,7 +145,7 @@ def test_saturated_translator_answers_503_with_retry_after(tiny_model_dir: Path)
         warm = c.post("/v1/translate", json={"text": NB[69], "source_language": "nb"})
         assert warm.status_code == 200  # a timed call: the engine has a cost estimate
         spy_on(engine, gate)
-        engine._batcher.seconds_per_unit = 1.0  # pin it: each queued token is a second of wait
+        engine._batcher.cost = CallCost(0.0, 1.0)  # pin it: a second per queued token
         with ThreadPoolExecutor(2) as pool:
             try:
                 busy = pool.submit(

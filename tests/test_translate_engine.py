@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from service.translation.batcher import MicroBatcher
+from service.translation.batcher import CallCost, CostFit, MicroBatcher
 from service.translation.engine import QueueFull, TranslationEngine
 from service.translation.segment import split_text
 from tests.conftest import tiny_engine
@@ -156,7 +157,7 @@ def test_admission_is_by_work_ahead_and_retry_after_comes_from_the_estimate() ->
         gate.set()
         assert await batcher.submit(["warm"]) == ["WARM"]  # one timed call: a cost estimate
         gate.clear()
-        batcher.seconds_per_unit = 1.0  # pin the estimate: 1 s per unit of work
+        batcher.cost = CallCost(0.0, 1.0)  # pin the estimate: 1 s per unit of work
         running = asyncio.create_task(batcher.submit(["aa"]))  # inside the (blocked) call
         await asyncio.sleep(0.05)
         queued = [asyncio.create_task(batcher.submit(["bbb"]))]  # 2 s ahead: admitted
@@ -177,6 +178,66 @@ def test_admission_is_by_work_ahead_and_retry_after_comes_from_the_estimate() ->
     assert done == [["AA"], ["BBB"], ["CCCC"]]
     assert 4.8 < wait < 5.0
     assert refused.retry_after == 4  # ceil(about 8.9 s ahead - 5 s allowed)
+
+
+def test_cost_fit_separates_the_fixed_part_of_a_call_from_the_part_per_unit() -> None:
+    """Calls of different sizes give both parts; calls of one size afterwards keep their ratio and
+    only rescale; with one size only, all the cost is per unit (the cautious reading)."""
+    fit = CostFit()
+    for work in (20, 200, 30, 400, 25):
+        cost = fit.add(work, 0.5 + 0.002 * work)
+    assert cost is not None
+    assert cost.per_call == pytest.approx(0.5) and cost.per_unit == pytest.approx(0.002)
+    for _ in range(40):  # the calls are all of one size now: the shape is kept
+        cost = fit.add(30, 0.5 + 0.002 * 30)
+    assert cost is not None
+    assert cost.per_call == pytest.approx(0.5) and cost.per_unit == pytest.approx(0.002)
+    for _ in range(40):  # the machine got twice as slow: the scale follows, a fixed part stays
+        cost = fit.add(30, 2 * (0.5 + 0.002 * 30))
+    assert cost is not None
+    assert cost.seconds(30, 1) == pytest.approx(1.12) and cost.per_call > 0.5
+    alone = CostFit()
+    for _ in range(3):
+        only = alone.add(30, 0.6)
+    assert only == CallCost(0.0, pytest.approx(0.02))
+    assert only.seconds(300, 2) == pytest.approx(6.0)
+
+
+def test_a_burst_of_single_sentences_after_calibration_is_admitted() -> None:
+    """32 single-sentence requests arriving at once go out in one or two calls, whose fixed part
+    is paid once: with the fixed part known from calibration they are all admitted. Calibrated on
+    a lone sentence only, all its 0.115 s counts per unit, and the same burst is partly refused."""
+    def run(items: list[str]) -> list[str]:
+        time.sleep(0.1 + 0.0005 * sum(len(i) for i in items))  # a fixed part and a part per unit
+        return [i.upper() for i in items]
+
+    def burst(samples: list[list[str]]) -> tuple[int, int, CallCost | None]:
+        batcher: MicroBatcher[str, str] = MicroBatcher(
+            run, weight=len, window_s=0, max_wait_s=1.5, max_items=256
+        )
+        batcher.calibrate(samples)
+        calibrated = batcher.cost
+
+        async def send() -> list[list[str] | BaseException]:
+            return await asyncio.gather(
+                *(batcher.submit([f"{i:02d}" * 15]) for i in range(32)), return_exceptions=True
+            )
+
+        try:
+            answers = asyncio.run(send())
+        finally:
+            batcher.close()
+        served = [a for i, a in enumerate(answers) if a == [f"{i:02d}" * 15]]
+        refused = [a for a in answers if isinstance(a, QueueFull)]
+        assert len(served) + len(refused) == 32
+        return len(refused), batcher.calls, calibrated
+
+    refused, calls, cost = burst([["w" * 30], ["a" * 30], [c * 30 for c in "bcdefghi"]])
+    assert cost is not None and cost.per_call > 0.05  # the fixed part is seen
+    assert (refused, calls <= 3) == (0, True)
+    refused, _calls, cost = burst([["w" * 30], ["a" * 30]])
+    assert cost is not None and cost.per_call == 0.0
+    assert refused > 0
 
 
 def test_sixteen_concurrent_single_sentences_are_all_served(tiny_model_dir: Path) -> None:
