@@ -79,7 +79,8 @@ class Settings(BaseSettings):
         le=600.0,
         description="Admission by work: a translation request is refused (503 with "
         "Retry-After) only when the estimated wait for it (the source tokens queued ahead of it "
-        "times the measured seconds per token) exceeds this many seconds.",
+        "at the measured cost of a model call: a fixed part per call plus seconds per token) "
+        "exceeds this many seconds.",
     )
     translation_cache_size: int = Field(
         10_000, ge=0, description="LRU cache of translated sentences (model, sentence); 0 disables."
