@@ -10,6 +10,7 @@ trained components unchanged. The meta.json gets a name, version, the training s
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 from pathlib import Path
 
@@ -45,6 +46,14 @@ SOURCES = {
         "url": "https://github.com/UniversalDependencies/UD_Danish-DDT",
         "license": "CC BY-SA 4.0",
     },
+    "apertium": {
+        "name": "Apertium swe-nor and dan-nor dictionaries (Debian apertium-swe-nor, "
+        "apertium-dan-nor): the NDT Bokmål training part translated word by word by "
+        "models/nlp/translate_treebank.py",
+        "url": "https://apertium.org",
+        "license": "GPL-3+ / GPL-2+ (the dictionaries, not shipped; this model is trained on "
+        "their output)",
+    },
     "sv_ner": {
         "name": "swedish-ner-corpus (Webbnyheter 2012, klintan)",
         "url": "https://github.com/klintan/swedish-ner-corpus",
@@ -60,6 +69,7 @@ def ship(
     sources: list[str],
     description: str,
     ner_from: Path | None = None,
+    lemmatizer_from: Path | None = None,
 ) -> None:
     spacy_lang = "nb" if lang == "nn" else lang
     nlp = spacy.load(src, config={"nlp": {"lang": spacy_lang}})
@@ -71,6 +81,14 @@ def ship(
         if "ner" in nlp.pipe_names:
             nlp.remove_pipe("ner")
         nlp.add_pipe("ner", source=ner_nlp)
+    if lemmatizer_from is not None:
+        # The same for the lemmatizer: a fine-tuning run on data without this language's lemmas
+        # must not take the lemmatizer of the model it started from along with its tok2vec.
+        lem_nlp = spacy.load(lemmatizer_from, config={"nlp": {"lang": spacy_lang}})
+        lem_nlp.replace_listeners("tok2vec", "trainable_lemmatizer", ["model.tok2vec"])
+        after = nlp.pipe_names[nlp.pipe_names.index("trainable_lemmatizer") - 1]
+        nlp.remove_pipe("trainable_lemmatizer")
+        nlp.add_pipe("trainable_lemmatizer", source=lem_nlp, after=after)
     # A fresh tokenizer of the target language class (the one on disk may be another language's).
     nlp.tokenizer = registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
     customize_tokenizer(nlp, lang)
@@ -92,6 +110,10 @@ def ship(
         shutil.rmtree(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(dest)
+    # The training run's corpus paths are of the machine that trained it: not shipped.
+    config = dest / "config.cfg"
+    config.write_text(re.sub(r"(?m)^(train|dev) = .*$", r"\1 = null", config.read_text("utf-8"),
+                             count=2), "utf-8")
 
 
 def main() -> None:
@@ -104,8 +126,10 @@ def main() -> None:
     ap.add_argument("--sources", default="ndt,norne,ud_no", help="comma-separated keys of SOURCES")
     ap.add_argument("--description", default="")
     ap.add_argument("--ner-from", type=Path, help="take the entity recogniser from this pipeline")
+    ap.add_argument("--lemmatizer-from", type=Path, help="take the lemmatizer from this pipeline")
     args = ap.parse_args()
-    ship(args.src, args.lang, args.dest, args.sources.split(","), args.description, args.ner_from)
+    ship(args.src, args.lang, args.dest, args.sources.split(","), args.description, args.ner_from,
+         args.lemmatizer_from)
     print(f"shipped {args.src} as {args.lang} -> {args.dest}")
 
 

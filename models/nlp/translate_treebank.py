@@ -8,11 +8,10 @@ training sentence is translated token by token with Apertium's Norwegian-Swedish
 Norwegian-Danish dictionaries (Debian `apertium-swe-nor`, `apertium-dan-nor`): the token's
 analysis is chosen to agree with its gold part of speech and features, translated with the
 bilingual dictionary and the pair's lexical-selection rules, and the target form generated. The
-tree, the part of speech and the features stay (genders folded to the target's common gender);
-the lemma becomes the target lemma. Word order is not changed: Scandinavian main-clause and
-subordinate-clause order is the same. This is the lexical variant of treebank translation
-(Tiedemann, Agić & Nivre, "Treebank Translation for Cross-Lingual Parser Induction", CoNLL 2014,
-which used these language pairs).
+tree and the part of speech stay, the features are put in the target treebank's conventions
+(`conventions`), and the lemma becomes the target lemma. Word order is not changed: the three
+languages order main and subordinate clauses alike. This is the word-by-word variant of
+treebank translation for cross-lingual parser training (Tiedemann, Agić & Nivre, CoNLL 2014).
 
 A token keeps its Bokmål form when Apertium has no analysis agreeing with its tags, no
 translation, or no single-word target form; names, numbers and punctuation always keep theirs.
@@ -171,7 +170,35 @@ def _case_like(form: str, model: str) -> str:
     return form
 
 
-def translate(sentences: list[Sentence], target: str) -> tuple[list[Sentence], Counter[str]]:
+def conventions(sentence: Sentence, target: str, gender_only: bool = False) -> None:
+    """The target treebank's feature conventions (Talbanken, DDT), so that the translated part
+    and the target's own treebank teach the tagger one scheme: common gender for Masc/Fem;
+    Voice=Act on active verbs; in Swedish Case=Nom on nouns, adjectives, names and numerals, and
+    the supine (VerbForm=Sup) for a participle under "ha" (Norwegian "har sendt", Swedish "har
+    skickat"); in Danish AdpType=Prep on prepositions."""
+    perfect = {t.head for t in sentence.tokens if t.deprel == "aux" and t.lemma in ("ha", "have")}
+    for t in sentence.tokens:
+        f = _feats(t)
+        if f.get("Gender") in ("Masc", "Fem"):
+            f["Gender"] = "Com"
+            if gender_only:
+                t.feats = "|".join(f"{k}={v}" for k, v in sorted(f.items()))
+        if gender_only:
+            continue
+        if t.upos in ("VERB", "AUX") and f.get("VerbForm") in ("Fin", "Inf", "Part"):
+            if target == "sv" and f["VerbForm"] == "Part" and t.id in perfect:
+                f = {"VerbForm": "Sup"}
+            if f["VerbForm"] != "Part":
+                f.setdefault("Voice", "Act")
+        if target == "sv" and t.upos in ("NOUN", "ADJ", "PROPN", "NUM"):
+            f.setdefault("Case", "Nom")
+        if target == "da" and t.upos == "ADP":
+            f.setdefault("AdpType", "Prep")
+        t.feats = "|".join(f"{k}={v}" for k, v in sorted(f.items())) or "_"
+
+
+def translate(sentences: list[Sentence], target: str, gender_only: bool = False
+              ) -> tuple[list[Sentence], Counter[str]]:
     """The sentences with their words translated; counts of what happened to each token."""
     package, morf, bil, lex, gen = PAIRS[target]
     base = APERTIUM / package
@@ -225,11 +252,7 @@ def translate(sentences: list[Sentence], target: str) -> tuple[list[Sentence], C
         token.lemma = HOMOGRAPH.sub("", _tags(tgt)[0].replace("\\", ""))
         counts["translated"] += 1
     for s in out:
-        for t in s.tokens:
-            f = _feats(t)
-            if f.get("Gender") in ("Masc", "Fem"):
-                f["Gender"] = "Com"
-                t.feats = "|".join(f"{k}={v}" for k, v in sorted(f.items()))
+        conventions(s, target, gender_only)
         s.comments = [c for c in s.comments if not c.startswith("# text")]
     counts["tokens"] = sum(len(s.tokens) for s in sentences)
     counts["kept (names, numbers, punctuation)"] = sum(
@@ -243,9 +266,11 @@ def main() -> None:
     ap.add_argument("target", choices=sorted(PAIRS))
     ap.add_argument("out", type=Path, help="the translated treebank (CoNLL-U)")
     ap.add_argument("--docbin", type=Path, help="also write it as training DocBin, with entities")
+    ap.add_argument("--gender-only", action="store_true",
+                    help="of the target's conventions, only fold Masc/Fem into Com (see README)")
     a = ap.parse_args()
     sentences = list(read_conll(a.conllu))
-    out, counts = translate(sentences, a.target)
+    out, counts = translate(sentences, a.target, a.gender_only)
     write_conllu(out, a.out)
     if a.docbin is not None:
         import spacy

@@ -180,6 +180,11 @@ def _fill(event: ev.Event, suppliers: list[Actor], recipients: list[Actor], d: D
     if suppliers and not recipients and event.cls in _DELIVERIES and (claims or d.headline_to):
         if ev.obliques(event.trigger, _TARGET):
             return suppliers, recipients
+        # A destination named but known as no actor ("skickat F-35 till Keflavík", an air base)
+        # is what the sentence says: the article's main recipient would overrule it. (A city
+        # of the main recipient the gazetteer does not know loses its claim so.)
+        if any(head.pos_ == "PROPN" for head in event.roles.recipients):
+            return suppliers, recipients
         names = {s.name for s in suppliers}
         earlier = [c.recipient for c in reversed(claims) if c.supplier in names]
         headline = [c.recipient for c in claims if c.evidence.start < d.headline_end]

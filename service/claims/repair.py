@@ -38,8 +38,14 @@ A verb whose lemma the lemmatizer got wrong ("sålt" left as "sålt", a Swedish 
 Norwegian "komme" by a pipeline trained on both) gets the lemma of the verb forms table, which
 Apertium's full paradigms built (models/lexicon/verb_forms.py).
 
+A verb in the s-passive tagged active is made passive (Voice=Pass): its form is another form of
+the same lemma plus -s in the verb forms table ("levererades" = "levererade" + s, "leveres" =
+"levere" + s, "leveredes"), and its lemma does not itself end in -s (deponents such as "lyckas",
+"finnes" are active). The Swedish past s-passive has no Norwegian counterpart in the translated
+training treebank, so the tagger reads it as the active past.
+
 The rules run on each parsed sentence before extraction. Apart from the one promotion above they
-change `pos_` and `lemma_` only; the tree stays the parser's.
+change `pos_`, `lemma_` and the voice only; the tree stays the parser's.
 """
 
 from __future__ import annotations
@@ -106,6 +112,15 @@ def _verb_lemma(token: Token, lex: Lexicon) -> str | None:
     if not lemmas:
         return None
     return min(lemmas, key=lambda lemma: (lemma not in lex.verbs, lemma))
+
+
+def _s_passive(token: Token, lex: Lexicon) -> bool:
+    form = token.lower_
+    if not form.endswith("s") or "Pass" in token.morph.get("Voice", []):
+        return False
+    lemmas = set(lex.verb_forms.get(form, ()))
+    active = set(lex.verb_forms.get(form[:-1], ())) | ({form[:-1]} & lex.verb_lemmas)
+    return any(not lemma.endswith("s") for lemma in lemmas & active)
 
 
 _CLAUSE_LINKS = frozenset(
@@ -205,5 +220,9 @@ def repair(doc: Doc, lex: Lexicon) -> Doc:
             token.pos_ = "NOUN"
         if token.pos_ in ("VERB", "AUX") and (lemma := _verb_lemma(token, lex)):
             token.lemma_ = lemma
+        if token.pos_ == "VERB" and _s_passive(token, lex):
+            features = token.morph.to_dict()
+            features["Voice"] = "Pass"
+            token.set_morph(features)  # type: ignore[attr-defined]  # absent from the stubs
         _particle_taken_for_preposition(token, lex)
     return doc

@@ -146,6 +146,8 @@ class TranslationEngine:
         """Time a few calls of different sizes, for admission (see `_CALIBRATION`)."""
         tokens = [tuple(self._source.encode(text, out_type=str)) for text in _CALIBRATION]
         self._batcher.calibrate([tokens[:1], tokens[1:2], tokens[2:]])
+        # The counters are of the requests served: the calibration calls are not among them.
+        self._target_tokens, self._model_seconds, self._repetitions_cut = 0, 0.0, 0
 
     def close(self) -> None:
         """Stop the batcher and release the model."""
