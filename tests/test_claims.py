@@ -177,6 +177,19 @@ def test_pronoun_and_landet_refer_back() -> None:
     }
 
 
+def test_names_in_a_photo_credit_are_no_actors() -> None:
+    """The agency of a caption's credit is not "the company named last", the seller of a
+    purchase whose seller the text does not name; a maker named in the caption itself is."""
+    credit = (
+        "Foto: Jens Hansen / Ritzau Scanpix\n\n"
+        "Indonesien har skrevet under på en aftale om at købe 48 kampfly."
+    )
+    assert triples("Et kampfly under en testflyvning. " + credit, "da") == set()
+    assert triples("Et kampfly fra Saab under en testflyvning. " + credit, "da") == {
+        ("Saab", "Indonesia", "planned")
+    }
+
+
 def test_headline_without_verb() -> None:
     text = "Iranske droner til Russland\n\nDet melder flere kilder mandag."
     assert triples(text, "nb") == {("Iran", "Russia", "asserted")}

@@ -114,7 +114,22 @@ def find(doc: Doc) -> dict[int, Mention]:
                 mention = Mention(actor, token.i, end, token)
                 for k in range(token.i, end):
                     found[k] = mention
-    return found
+    credit = _credit_start(doc)
+    return {k: m for k, m in found.items() if m.start < credit}
+
+
+# A caption ends in its credit ("... Foto: NAME / AGENCY"): the photographer and the agencies
+# named there are no actors of the story, and must not become "the company named last".
+_CREDIT_WORDS = frozenset(
+    "foto fotos bild bilder photo illustrasjon illustration grafikk grafik".split()
+)
+
+
+def _credit_start(doc: Doc) -> int:
+    for token in doc[:-1]:
+        if token.lower_ in _CREDIT_WORDS and doc[token.i + 1].text == ":":
+            return token.i
+    return len(doc)
 
 
 _JOINED_NOUNS = (
