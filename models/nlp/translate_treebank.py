@@ -58,7 +58,6 @@ TAG_FEATS = {
     "pst": ("Degree", "Pos"), "comp": ("Degree", "Cmp"), "sup": ("Degree", "Sup"),
 }
 SKIP_TAG = re.compile(r"compound|cmp|detriple")
-DEBUG = False
 HOMOGRAPH = re.compile("[\u00b9\u00b2\u00b3\u2070-\u2079]")  # "vara¹": Apertium's homograph marks
 LU = re.compile(r"\^((?:\\.|[^$\\])*)\$")
 
@@ -130,12 +129,10 @@ def _analyses(unit: str) -> list[str]:
     return [p for p in parts[1:] if not p.startswith("*")]
 
 
-def _target(unit: str) -> str | None:
-    """The translation a bilingual unit `^src/tgt$` carries (the first left after selection)."""
-    m = LU.search(unit)
-    if not m:
-        return None
-    parts = re.split(r"(?<!\\)/", m.group(1))
+def _target(body: str) -> str | None:
+    """The translation a bilingual unit's body `src/tgt` carries (the first left after
+    selection)."""
+    parts = re.split(r"(?<!\\)/", body)
     if len(parts) < 2 or parts[1].startswith(("@", "#", "*")) or not parts[1]:
         return None
     return parts[1]
@@ -228,7 +225,7 @@ def translate(sentences: list[Sentence], target: str, gender_only: bool = False
         if len(units) != len(by_sentence[si]):
             continue  # a unit was split or merged: leave this sentence in Bokmål
         for (ti, _pick), unit in zip(by_sentence[si], units, strict=True):
-            tgt = _target(f"^{unit}$")
+            tgt = _target(unit)
             if tgt is not None:
                 targets.append((si, ti, tgt))
     generated = [
@@ -245,8 +242,6 @@ def translate(sentences: list[Sentence], target: str, gender_only: bool = False
         token = out[si].tokens[ti]
         if not form or form[0] in "#@*" or " " in form or "\\" in form:
             counts["no target form"] += 1
-            if DEBUG:
-                print("FAIL", token.form, token.upos, tgt, form)
             continue
         token.form = _case_like(form, token.form)
         token.lemma = HOMOGRAPH.sub("", _tags(tgt)[0].replace("\\", ""))

@@ -243,7 +243,7 @@ class MicroBatcher(Generic[I, R]):
                 await wakeup.wait()
             # Only an idle translator waits: requests that queued behind a running batch have
             # waited already, and a full batch gains nothing from waiting.
-            if idle and self.window_s > 0 and self._waiting_items() < self.max_items:
+            if idle and self.window_s > 0 and self._queued_items < self.max_items:
                 await asyncio.sleep(self.window_s)
             batch = self._take()
             if batch:
@@ -254,9 +254,6 @@ class MicroBatcher(Generic[I, R]):
         self._queued_work -= request.work
         self._queued_items -= len(request.items)
         return request
-
-    def _waiting_items(self) -> int:
-        return self._queued_items
 
     async def _execute(self, loop: asyncio.AbstractEventLoop, batch: list[_Request[I, R]]) -> None:
         items = [item for request in batch for item in request.items]
