@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from dataclasses import replace
@@ -23,9 +25,9 @@ pytest_plugins = ["tests.store_support"]
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 # Every app a test builds keeps its claim store in a throwaway SQLite file, never in data/ of the
 # checkout nor in a database BRIEF_STORE_URL may name; store tests pass their own store_url.
-os.environ["BRIEF_STORE_URL"] = "sqlite:///" + str(
-    Path(tempfile.mkdtemp(prefix="brief-test-store-")) / "store.db"
-)
+_STORE_DIR = tempfile.mkdtemp(prefix="brief-test-store-")
+os.environ["BRIEF_STORE_URL"] = "sqlite:///" + str(Path(_STORE_DIR) / "store.db")
+atexit.register(shutil.rmtree, _STORE_DIR, ignore_errors=True)  # one per run: none left behind
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,7 @@ sentences.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -364,6 +365,17 @@ def _falsehood(token: Token, lex: Lexicon) -> bool:
     return False
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _two_words(text: str, span: segmentation.Sentence) -> bool:
+    """A claim names a supplier and a recipient, or a speaker and what is denied: a sentence
+    of fewer than two words ("a", "12.", "–") cannot hold one, and is not parsed. A list of
+    one-word lines would otherwise cost a parse per line."""
+    words = _WORD.finditer(text, span.start, span.end)
+    return next(words, None) is not None and next(words, None) is not None
+
+
 def _governing(event: ev.Event) -> set[int]:
     return {t.i for t in [event.trigger, *governors(event.trigger)]}
 
@@ -379,7 +391,10 @@ def extract_claims(
     `published` (the article's date) resolves relative times ("i fjor") in `when_iso`."""
     lex = lexicon(language)
     lines = segmentation.lines(text)
-    spans = [s for s in segmentation.sentences(text, lines) if s.line.kind != "teaser"]
+    spans = [
+        s for s in segmentation.sentences(text, lines)
+        if s.line.kind != "teaser" and _two_words(text, s)
+    ]
     docs = [repair(doc, lex) for doc in _parse(text, spans, language, budget)]
     d = Discourse(_home(language), published=published)
     # An article that names weapons anywhere is a military context for "leveransene".

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from service.claims.actors_data import CONTAINER_NOUNS
 from service.claims.gazetteer import gazetteer
-from service.claims.systems import RENDERING, system_category
+from service.claims.systems import RENDERING, SYSTEMS, system_category
 from service.claims.tree import case_of, phrase
 from service.claims.words import Item, Lexicon
 
@@ -99,7 +99,31 @@ def _designations(tokens: list[Token], lex: Lexicon) -> list[str]:
             noun = "-".join(parts[len(core) :])
             if lex.item(noun, noun) is not None:  # a name joined to a weapon noun
                 out.append(candidate)
+        elif (closed := _closed_compound(text, lex)) is not None:
+            out.append(closed)
     return out
+
+
+def names_goods(token: Token, lex: Lexicon) -> bool:
+    """The word is a good of the item lexicon or a known system ("robotar", "Patriotsystem")."""
+    text = token.text
+    return (lex.item(token.lemma_, text) is not None or system_category(text) is not None
+            or _closed_compound(text, lex) is not None)
+
+
+_LONGEST_NAME = max(map(len, SYSTEMS), default=0)  # bounds the prefix search
+
+
+def _closed_compound(text: str, lex: Lexicon) -> str | None:
+    """A known system written together with a weapon noun, as Swedish and Danish compounds are
+    ("Patriotsystemet", "Leopardstridsvagnar"): the system's name, else None."""
+    if not text[:1].isupper() or "-" in text:
+        return None
+    for cut in range(min(len(text) - 3, _LONGEST_NAME), 2, -1):
+        rest = text[cut:]
+        if rest.islower() and system_category(text[:cut]) and lex.item(rest, rest) is not None:
+            return text[:cut]
+    return None
 
 
 def goods(heads: list[Token], lex: Lexicon, extra: list[str] | None = None,

@@ -41,13 +41,18 @@ from service.claims.words import Lexicon
 
 # Markers of the future or of intent on a verb (lemmas): "skal levere", "vil sende", "kommer til
 # å sende", "ska leverera", "kommer att skicka", "kjem til å".
-# "vilje" is Nynorsk's lemma of "vil" (the verb, not the noun).
-FUTURE_AUX = frozenset("skulle skal ska skall ville vilje vil kunne kan komme kommer kjem".split())
+# "vilje" is Nynorsk's lemma of "vil" (the verb, not the noun); "skola", "vilja", "kunna" and
+# "komma" are the Swedish lemmas of "ska", "vill", "kan" and "kommer" (Talbanken's, which the
+# Swedish pipeline learnt).
+FUTURE_AUX = frozenset(
+    "skulle skal ska skall skola ville vilje vil vilja kunne kan kunna komme kommer kjem komma"
+    .split()
+)
 # A reported past: "skal ha sendt", "ska ha skickat", "skal have sendt".
 PERFECT_AUX = frozenset("ha have".split())
 CONDITIONAL = frozenset("dersom hvis viss om ifall om".split())
 ONLY = frozenset("bare berre bara blot kun enbart utelukkende".split())
-SHOULD = frozenset("bør burde bör borde burte".split())
+SHOULD = frozenset("bør burde bör borde böra burte".split())
 # Offers are promises not yet kept; orders are purchases not yet delivered.
 # Offers and promises of goods name a supply to come ("tilbyr", "har lovet Ukraina seks fly").
 OFFER = frozenset("tilby tilbyde tilbode erbjuda love lova utlova".split())
@@ -135,7 +140,7 @@ def _future(verb: Token, lemmas: list[str]) -> bool:
 
 def _reported(lemmas: list[str]) -> bool:
     """ "skal ha sendt" (reportedly sent), "kan ha sendt" (may have sent): a hedged past."""
-    modal = ("skulle", "skal", "ska", "skall", "kunne", "kan", "kunna")
+    modal = ("skulle", "skal", "ska", "skall", "skola", "kunne", "kan", "kunna")
     return any(a in modal for a in lemmas) and any(a in PERFECT_AUX for a in lemmas)
 
 

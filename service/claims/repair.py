@@ -14,6 +14,13 @@ often right even when the tag is wrong, so a token is re-tagged only when both s
   ("Våpenstøtta frå ...") and no name table knows is a noun: orthography, not a name;
 - a VERB whose written form names a good of the item lexicon and which the tree attaches as a
   nominal (object, subject, oblique, noun modifier) and which governs no subject is a noun.
+- a VERB whose written form names a good, that no verb table knows, and that governs a verb
+  standing right before it ("skicka robotar": *skicka* the subject of *robotar*) is that verb's
+  object: the verb takes its place in the tree and the clause's dependents. So is one hung as a
+  clause without subject, auxiliary or marker under a verb before it that has no object ("Nu
+  skickar Sverige robotar": *robotar* an adverbial clause).
+- a second subject after a transfer verb that names a good ("Sverige skickar Archersystem") is
+  its object.
 
 A verb so re-tagged that the parse made a dependent of the noun right after it ("Nordkorea
 levererar robotar": *levererar* the subject of *robotar*, *robotar* heading the clause) while it
@@ -44,7 +51,7 @@ the same lemma plus -s in the verb forms table ("levererades" = "levererade" + s
 "finnes" are active). The Swedish past s-passive has no Norwegian counterpart in the translated
 training treebank, so the tagger reads it as the active past.
 
-The rules run on each parsed sentence before extraction. Apart from the one promotion above they
+The rules run on each parsed sentence before extraction. Apart from the promotions above they
 change `pos_`, `lemma_` and the voice only; the tree stays the parser's.
 """
 
@@ -53,6 +60,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from service.claims.gazetteer import gazetteer
+from service.claims.items import names_goods
 from service.claims.tree import dep
 from service.claims.words import Lexicon, dictionary_lemma
 
@@ -138,10 +146,92 @@ def _promote_verb(verb: Token) -> None:
     ):
         return
     moving = [c for c in noun.children if dep(c) in _CLAUSE_LINKS and c.i != verb.i]
-    verb.dep_, verb.head = noun.dep_, verb if noun.head.i == noun.i else noun.head
+    if verb.head.i == noun.i:
+        verb.dep_, verb.head = noun.dep_, verb if noun.head.i == noun.i else noun.head
     noun.dep_, noun.head = "obj", verb
     for child in moving:
         child.head = verb
+
+
+# Words a noun phrase may have between a verb and its head noun ("skicka fler robotar",
+# "sende 100 nye granater").
+_NOMINAL_MODIFIERS = frozenset({"DET", "NUM", "ADJ", "ADV"})
+# A re-tagged head noun's dependents that stay with it; the rest belong to the clause.
+_NOUN_LINKS = frozenset({"det", "amod", "nummod", "compound", "flat", "flat:name", "nmod:poss"})
+_VERB_FEATURES = frozenset({"Mood", "Tense", "VerbForm", "Voice"})
+
+
+def _goods_taken_for_clause_head(token: Token, lex: Lexicon) -> Token | None:
+    """The verb whose object `token` is, when the tagger read a good's plural as a finite verb
+    and hung the real verb below it: Swedish and Nynorsk "-ar" ("skicka robotar", "senda
+    granatar"). The item lexicon must know the written form as a good, the trigger lexicon and
+    the verb forms table must not know it as a verb, and the verb must stand right before it,
+    with nothing but the phrase's own modifiers between."""
+    if token.pos_ != "VERB" or token.lower_ in lex.verb_forms:
+        return None
+    if lex.verbs.get(dictionary_lemma(token.lower_, lex.language)):
+        return None
+    if lex.item(token.lower_, token.lower_) is None:
+        return None
+    doc = token.doc
+    for verb in token.children:
+        if verb.pos_ != "VERB" or verb.i > token.i or _has(verb, "obj"):
+            continue
+        if all(t.pos_ in _NOMINAL_MODIFIERS for t in doc[verb.i + 1 : token.i]):
+            return verb
+    return None
+
+
+def _goods_taken_for_verb_complement(token: Token, lex: Lexicon) -> bool:
+    """A good's plural read as a verb and hung as a clause under the verb before it ("Nu skickar
+    Sverige robotar": *robotar* an adverbial clause of *skickar*) with no subject, auxiliary or
+    marker of its own, where that verb has no object: the object it is."""
+    head = token.head
+    if token.pos_ != "VERB" or head.pos_ != "VERB" or head.i > token.i or _has(head, "obj"):
+        return False
+    if dep(token) not in ("advcl", "xcomp", "ccomp", "parataxis"):
+        return False
+    if _has(token, "nsubj", "nsubj:pass", "aux", "aux:pass", "mark", "obj"):
+        return False
+    if token.lower_ in lex.verb_forms:
+        return False
+    if lex.verbs.get(dictionary_lemma(token.lower_, lex.language)):
+        return False
+    return lex.item(token.lower_, token.lower_) is not None
+
+
+def _demote_to_object(noun: Token, verb: Token, lex: Lexicon) -> None:
+    """`noun`, read as a verb above or below `verb`: make it a noun and `verb`'s object, `verb`
+    taking the clause's dependents (and, when it hung below, the noun's place in the tree)."""
+    noun.pos_ = "NOUN"
+    noun.lemma_ = dictionary_lemma(noun.lower_, lex.language)
+    features = {k: v for k, v in noun.morph.to_dict().items() if k not in _VERB_FEATURES}
+    noun.set_morph(features)  # type: ignore[attr-defined]  # absent from the stubs
+    moving = [c for c in noun.children if c.i != verb.i and not (
+        dep(c) in _NOUN_LINKS or verb.i < c.i < noun.i or dep(c) == "conj" and c.pos_ == "NOUN"
+    )]
+    if verb.head.i == noun.i:
+        verb.dep_, verb.head = noun.dep_, verb if noun.head.i == noun.i else noun.head
+    noun.dep_, noun.head = "obj", verb
+    for child in moving:
+        child.head = verb
+
+
+def _goods_taken_for_subject(verb: Token, lex: Lexicon) -> None:
+    """A transfer verb with a subject before it and a second "subject" after it that names a
+    good ("Sverige skickar Archersystem till Ukraina"): a clause has one subject, and goods do
+    not send themselves, so the second is the object."""
+    if verb.pos_ != "VERB" or _has(verb, "obj"):
+        return
+    if "GIVE" not in lex.verbs.get(verb.lemma_.lower(), ()):
+        return
+    subjects = [c for c in verb.children if dep(c) == "nsubj"]
+    if len(subjects) < 2 or subjects[0].i > verb.i:
+        return
+    for later in subjects[1:]:
+        if later.i > verb.i and names_goods(later, lex):
+            later.dep_ = "obj"
+            return
 
 
 _HAVE = frozenset({"ha", "have", "hava"})
@@ -218,6 +308,10 @@ def repair(doc: Doc, lex: Lexicon) -> Doc:
             pass  # re-tagged and re-attached there
         elif _noun_taken_for_verb(token, lex) or _first_word_taken_for_name(token, lex):
             token.pos_ = "NOUN"
+        elif (verb := _goods_taken_for_clause_head(token, lex)) is not None:
+            _demote_to_object(token, verb, lex)
+        elif _goods_taken_for_verb_complement(token, lex):
+            _demote_to_object(token, token.head, lex)
         if token.pos_ in ("VERB", "AUX") and (lemma := _verb_lemma(token, lex)):
             token.lemma_ = lemma
         if token.pos_ == "VERB" and _s_passive(token, lex):
@@ -225,4 +319,6 @@ def repair(doc: Doc, lex: Lexicon) -> Doc:
             features["Voice"] = "Pass"
             token.set_morph(features)  # type: ignore[attr-defined]  # absent from the stubs
         _particle_taken_for_preposition(token, lex)
+    for token in doc:
+        _goods_taken_for_subject(token, lex)
     return doc
