@@ -140,8 +140,10 @@ class Discourse:
             return self.home  # "FMV har beställt": the home country's own agency, by its name
         if keys & actors_data.GROUP_NOUNS:
             return named or self.last_group
-        if keys & actors_data.RECIPIENT_NOUNS and named is not None:
-            return named  # "mottakere i Russland"
+        if named is not None and (keys & actors_data.RECIPIENT_NOUNS or _compound_of(
+            keys, actors_data.RECIPIENT_NOUNS
+        )):
+            return named  # "mottakere i Russland", "den ryska vapenindustrin"
         if keys & actors_data.GOVERNMENT_NOUNS:
             if named is not None:
                 return named
@@ -185,6 +187,12 @@ def _listed_after(head: Token, mentions: dict[int, Mention]) -> list[Token]:
         out.append(doc[i + 1])
         i = nxt.end
     return out
+
+
+def _compound_of(keys: set[str], heads: frozenset[str]) -> bool:
+    """A compound whose last part is one of `heads` ("vapenindustri" of "industri"), with a
+    first part of three letters or more."""
+    return any(len(key) - len(head) >= 3 and key.endswith(head) for key in keys for head in heads)
 
 
 def _plural(token: Token) -> bool:

@@ -162,7 +162,7 @@ def _exercise(doc: Doc) -> bool:
 
 
 def _fill(event: ev.Event, suppliers: list[Actor], recipients: list[Actor], d: Discourse,
-          claims: list[Claim]) -> tuple[list[Actor], list[Actor]]:
+          claims: list[Claim], in_headline: bool = False) -> tuple[list[Actor], list[Actor]]:
     """Roles the sentence leaves out, from the article so far: a purchase's seller is the
     company named last; a delivery without a recipient goes where this supplier's earlier
     deliveries went, else to the article's main recipient (the headline's claims', the
@@ -178,6 +178,16 @@ def _fill(event: ev.Event, suppliers: list[Actor], recipients: list[Actor], d: D
             d.pending_buyers = list(recipients)
     if not recipients and event.cls in (ev.GIVE, ev.SUPPLIER_NOUN) and d.pending_buyers:
         recipients = [a for a in d.pending_buyers if a not in suppliers]
+    if suppliers and not recipients and event.cls in _DELIVERIES and not claims and (
+        not in_headline and not d.headline_to and not ev.obliques(event.trigger, _TARGET)
+    ):
+        # "Hälften av Rysslands granater kommer från Nordkorea" over "Nordkorea har skickat
+        # fem miljoner granater": a headline naming the supplier and one other state names the
+        # article's pair.
+        others = [a for a in dict.fromkeys(d.headline)
+                  if a not in suppliers and a.kind not in ("company", "org", "media")]
+        if len(others) == 1 and set(d.headline) - set(others) == {suppliers[0]}:
+            return suppliers, others
     if suppliers and not recipients and event.cls in _DELIVERIES and (claims or d.headline_to):
         if ev.obliques(event.trigger, _TARGET):
             return suppliers, recipients
@@ -250,7 +260,7 @@ def _event_claims(event: ev.Event, s: _Sentence, lex: Lexicon, d: Discourse,
     suppliers, recipients = _roles(event, d, s.mentions)
     if not suppliers and event.cls in (ev.GIVE, ev.FUND, ev.SUPPLY_WITH):
         suppliers = _linear_subject(event.trigger, s.mentions, recipients)
-    suppliers, recipients = _fill(event, suppliers, recipients, d, claims)
+    suppliers, recipients = _fill(event, suppliers, recipients, d, claims, s.span.line.index == 0)
     if event.cls == ev.SUPPLIER_NOUN and not recipients and d.pending_buyers:
         recipients = list(d.pending_buyers)
     refusing = mode.stance == "refused" or mode.denier is None and mode.stance == "asserted"

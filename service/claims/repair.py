@@ -20,7 +20,9 @@ often right even when the tag is wrong, so a token is re-tagged only when both s
   clause without subject, auxiliary or marker under a verb before it that has no object ("Nu
   skickar Sverige robotar": *robotar* an adverbial clause).
 - a second subject after a transfer verb that names a good ("Sverige skickar Archersystem") is
-  its object.
+  its object;
+- a known state's bare name between a transfer verb and its object, hung on the goods phrase
+  ("har gitt Russland millioner av granater"), is the verb's indirect object.
 
 A verb so re-tagged that the parse made a dependent of the noun right after it ("Nordkorea
 levererar robotar": *levererar* the subject of *robotar*, *robotar* heading the clause) while it
@@ -61,6 +63,7 @@ from spacy.tokens import Doc, Token
 
 from service.claims.gazetteer import gazetteer
 from service.claims.items import names_goods
+from service.claims.systems import system_category
 from service.claims.tree import dep
 from service.claims.words import Lexicon, dictionary_lemma
 
@@ -234,6 +237,33 @@ def _goods_taken_for_subject(verb: Token, lex: Lexicon) -> None:
             return
 
 
+def _recipient_taken_for_modifier(verb: Token, lex: Lexicon) -> None:
+    """The indirect object of a double-object transfer ("har gitt Russland millioner av
+    granater", "sålde Ryssland hundratals drönare", "lova i går Ukraina fleire kanonar"), hung by
+    the parser on the goods phrase or coordinated with the verb: a known state or group's bare
+    name (no preposition, no genitive -s) between the verb and its object noun is the verb's
+    `iobj`. A goods phrase takes no caseless name before its noun, so the tree cannot have
+    been right."""
+    if verb.pos_ != "VERB" or "GIVE" not in lex.verbs.get(verb.lemma_.lower(), ()):
+        return
+    objects = [c for c in verb.children if dep(c) == "obj" and c.i > verb.i]
+    if not objects or _has(verb, "iobj"):
+        return
+    obj = objects[0]
+    gaz = gazetteer()
+    for token in verb.doc[verb.i + 1 : obj.i]:
+        if token.pos_ != "PROPN" or _has(token, "case") or "Gen" in token.morph.get("Case", []):
+            continue
+        if dep(token) not in ("nmod", "conj", "compound", "obl") or token.head.i not in (
+            verb.i, obj.i, *(t.i for t in obj.subtree)
+        ):
+            continue
+        if gaz.lookup((token.text,)) is None or system_category(token.text) is not None:
+            continue
+        token.head, token.dep_ = verb, "iobj"
+        return
+
+
 _HAVE = frozenset({"ha", "have", "hava"})
 
 
@@ -321,4 +351,5 @@ def repair(doc: Doc, lex: Lexicon) -> Doc:
         _particle_taken_for_preposition(token, lex)
     for token in doc:
         _goods_taken_for_subject(token, lex)
+        _recipient_taken_for_modifier(token, lex)
     return doc
