@@ -275,6 +275,45 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
             "Tyskland skickar Leopardstridsvagnar till Ukraina.",
             {("Germany", "Ukraine", "asserted")},
         ),
+        # a supplier halting its export licences refuses
+        (
+            "sv",
+            "Finland stoppar alla nya exporttillstånd till Turkiet.",
+            {("Finland", "Turkey", "refused")},
+        ),
+        # nationalities on a company and an industry noun name their states
+        (
+            "sv",
+            "Kinesiska företag förser den ryska vapenindustrin med mikroelektronik.",
+            {("China", "Russia", "asserted")},
+        ),
+        # the goods' nationality is their origin: in a request, and in a passive without agent
+        ("da", "Ukraine har bedt om svenske kampfly.", {("Sweden", "Ukraine", "requested")}),
+        (
+            "da",
+            "De danske F-16-fly blev leveret til Ukraine i sommer.",
+            {("Denmark", "Ukraine", "asserted")},
+        ),
+        # "han" after a leader is his state
+        (
+            "nb",
+            "Zelenskyj besøkte Oslo i juni. Der ba han Norge om flere luftvernmissiler.",
+            {("Norway", "Ukraine", "requested")},
+        ),
+        # the headline names the pair; the body's delivery names only its supplier
+        (
+            "sv",
+            "Hälften av Rysslands granater kommer från Nordkorea\n\n"
+            "Nordkorea har skickat fem miljoner granater sedan i fjol.",
+            {("North Korea", "Russia", "asserted")},
+        ),
+        # a request naming no one it asks goes to the headline's supplier
+        (
+            "da",
+            "Danmark sender flere kampfly til Ukraine\n\nUkraine har bedt om flere fly og mere "
+            "ammunition.",
+            {("Denmark", "Ukraine", "asserted"), ("Denmark", "Ukraine", "requested")},
+        ),
     ],
 )
 def test_more_roles(lang: str, text: str, expected: set[tuple[str, str, str]]) -> None:

@@ -23,6 +23,7 @@ STATE_KINDS = frozenset({"country"})
 PERSONAL = frozenset("han hun ho hon".split())
 WE = frozenset("vi me".split())
 THEY = frozenset("de dei".split())
+PERSONAL = frozenset("han hun ho hon hen".split())
 _SPEECH_LEMMAS = frozenset(
     """si seie säga sige opplyse uppge oplyse skrive skriva fortelle fortelje berätta fortælle
     uttale uttala udtale melde meddela meddele hevde hävda hævde""".split()
@@ -124,6 +125,7 @@ class Discourse:
             return None
         if token.pos_ == "PRON" and token.lower_ in THEY and self.last_countries:
             return None  # plural: see actors(), which returns the whole group
+        if token.pos_ == "PRON" and token.lower_ in PERSONAL:
             # "ba han Norge om ...": a leader speaks for his state; the last one named.
             earlier = [m for k, m in mentions.items() if k < token.i and m.leader]
             return earlier[-1].actor if earlier else self.last_leader

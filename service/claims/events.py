@@ -264,8 +264,10 @@ def _verb_event(verb: Token, cls: str, mentions: dict[int, Mention]) -> Event:
     if cls in (GIVE, FUND):
         roles.suppliers += _together(verb)
     origins: list[Actor] = []
-    if cls == RECEIVE and not roles.suppliers:
-        # "motta russiske jagerfly", "köpa amerikanska robotar": the goods' origin sells them.
+    passive_giving = cls == GIVE and is_passive(verb)
+    if (cls in (RECEIVE, REQUEST) or passive_giving) and not roles.suppliers:
+        # "motta russiske jagerfly", "köpa amerikanska robotar", "be om svenska stridsflygplan",
+        # "danske F-16-fly blev leveret": the goods' origin sells or gives them.
         origins = _origins(roles.items)
     return Event(verb, cls, roles, named_suppliers=origins)
 

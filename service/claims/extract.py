@@ -176,6 +176,15 @@ def _fill(event: ev.Event, suppliers: list[Actor], recipients: list[Actor], d: D
             suppliers = [d.last_company]
         else:  # the seller may come later: "Norge kjøper stridsvogner. KNDS skal levere dem."
             d.pending_buyers = list(recipients)
+    if not suppliers and recipients and event.cls == ev.REQUEST and not event.roles.suppliers:
+        # "Ukraina har bett om fler fly" in an article whose headline has Denmark supply
+        # Ukraine: a request naming no one it asks (not even "from the West") is put to the
+        # headline's supplier.
+        names = {a.name for a in recipients}
+        asked = [c.supplier for c in claims
+                 if c.evidence.start < d.headline_end and c.recipient in names]
+        if asked:
+            suppliers = [gazetteer().by_name(asked[0]) or Actor(asked[0], "org")]
     if not recipients and event.cls in (ev.GIVE, ev.SUPPLIER_NOUN) and d.pending_buyers:
         recipients = [a for a in d.pending_buyers if a not in suppliers]
     if suppliers and not recipients and event.cls in _DELIVERIES and not claims and (
@@ -214,7 +223,8 @@ _TARGET = frozenset({"mot", "mod", "emot", "against", "over"})
 _DELIVERY_NOUNS = frozenset(
     """leveranse levering leverans leverance forsendelse sending sendning försändelse
     overføring overførsel överföring overlevering overleverans eksport export salg sal
-    försäljning donasjon donation""".split()
+    försäljning donasjon donation eksportlisens eksporttillatelse eksportløyve exporttillstånd
+    exportlicens eksporttilladelse eksportlicens""".split()
 )
 
 
