@@ -49,6 +49,13 @@ def test_evidence_offsets_index_the_input(name: str) -> None:
             "avgörs i helgen.",
         ),
         ("sv", "Sverige säljer mer trä och papper till Tyskland än någonsin, enligt SCB."),
+        # a type designation and a broadcaster are no parties
+        ("nn", "Noreg sender 54 RCH 155-haubitsar."),
+        (
+            "nn",
+            "Estland har fått sine første rakettkastarar, seier forsvarsministeren til "
+            "kringkastaren ERR. Landet har kjøpt dei frå selskapet.",
+        ),
         # an opinion ("bör", Swedish lemma "böra"), and spare parts for a power grid
         ("sv", "Sverige bör skicka fler granater till Ukraina, skriver tidningen."),
         (

@@ -50,7 +50,31 @@ def _entity_name(text: str) -> str:
 
 
 def _is_media(text: str) -> bool:
-    return text.lower().rstrip("s") in actors_data.MEDIA or text.lower() in actors_data.MEDIA
+    """A news organisation's name, or a joint byline of them ("NPK-NTB", "TT/Reuters")."""
+    low = text.lower()
+    if low.rstrip("s") in actors_data.MEDIA or low in actors_data.MEDIA:
+        return True
+    parts = [p for p in re.split(r"[-/ ]+", low) if p]
+    return len(parts) > 1 and any(p in actors_data.MEDIA for p in parts)
+
+
+# Nouns that introduce a news organisation's name ("kringkastaren ERR", "tidningen Dagen").
+_MEDIA_NOUNS = frozenset(
+    """kringkaster kringkasteren kringkastar kringkastaren kringkastare avis avisa avisen
+    tidning tidningen tidende dagblad dagbladet nyhetsbyrå nyheitsbyrå nyhedsbureau nyhetsbyrån
+    nyhetsbyrået kanal kanalen tv-kanal tv-kanalen magasin magasinet nettavis nettstad
+    nettstaden nettsted nettstedet sajt sajten medie mediet tidsskrift tidskrift""".split()
+)
+
+
+def _after_media_noun(doc: Doc, start: int) -> bool:
+    before = doc[start - 1] if start > 0 else None
+    return before is not None and bool({before.lemma_.lower(), before.lower_} & _MEDIA_NOUNS)
+
+
+def _before_number(doc: Doc, end: int) -> bool:
+    """A name followed by a number is a type designation ("RCH 155-haubitser", "CV 90")."""
+    return end < len(doc) and doc[end].text[:1].isdigit()
 
 
 def find(doc: Doc) -> dict[int, Mention]:
@@ -92,6 +116,8 @@ def find(doc: Doc) -> dict[int, Mention]:
     for ent in doc.ents:
         if any(k in found for k in range(ent.start, ent.end)) or _is_media(ent.text):
             continue
+        if _after_media_noun(doc, ent.start) or _before_number(doc, ent.end):
+            continue  # "kringkastaren ERR": a broadcaster; "RCH 155": a howitzer
         if system_category(ent.text) or system_category(ent.text.split("-")[0]):
             continue  # "NASAMS", "Patriot": a weapon system, not an organisation
         if not any(t.pos_ == "PROPN" for t in ent) or ent.root.pos_ in ("NOUN", "ADJ"):
