@@ -301,6 +301,13 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
             "De danske F-16-fly blev leveret til Ukraine i sommer.",
             {("Denmark", "Ukraine", "asserted")},
         ),
+        # a minister named in full, the table knowing the surname, asks for his state
+        (
+            "nb",
+            "Ukrainas forsvarsminister Rustem Umerov ba tirsdag Tsjekkia om å sikre minst 800 000 "
+            "granater til.",
+            {("Czech Republic", "Ukraine", "requested")},
+        ),
         # "han" after a leader is his state
         (
             "nb",

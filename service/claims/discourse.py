@@ -110,6 +110,9 @@ class Discourse:
     def _actor(self, token: Token, mentions: dict[int, Mention]) -> Actor | None:
         if token.i in mentions:
             return mentions[token.i].actor
+        for part in token.children:  # "Rustem Umerov": the table knows the surname
+            if dep(part) in ("flat:name", "flat") and part.i in mentions:
+                return mentions[part.i].actor
         if token.pos_ == "PRON" and token.lower_ in WE:
             # "– Vi sender ..., sier talspersonen i Det hvite hus": we are the speaker's side.
             said_by = speaker(token)
