@@ -308,6 +308,18 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
             "granater til.",
             {("Czech Republic", "Ukraine", "requested")},
         ),
+        # an attributive participle with an agent: the noun's holder received it
+        (
+            "nn",
+            "Russland har skote fleire ballistiske missil levert av Nord-Korea mot Ukraina.",
+            {("North Korea", "Russia", "asserted")},
+        ),
+        # the subject hung on the auxiliary, the goods read as a second subject
+        (
+            "nn",
+            "Danmark og Nederland skal etter planen levere dei første F-16-flya til Ukraina.",
+            {("Denmark", "Ukraine", "planned"), ("Netherlands", "Ukraine", "planned")},
+        ),
         # "han" after a leader is his state
         (
             "nb",

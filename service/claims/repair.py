@@ -8,8 +8,9 @@ often right even when the tag is wrong, so a token is re-tagged only when both s
 
 - a NOUN whose dictionary lemma is a verb of the trigger lexicon and which governs a subject
   (without a copula: "soldat" in "han er soldat" governs one too) or an object is a verb;
-- an ADJ with a passive auxiliary or subject ("salet vart underteikna") is a participle: a verb,
-  when its lemma is a verb of the trigger lexicon;
+- an ADJ with a passive auxiliary or subject ("salet vart underteikna"), or a participle after
+  its noun with an agent ("missil levert av Nord-Korea", then a participle clause: `acl`), is a
+  verb, when its lemma is a verb of the trigger lexicon;
 - a capitalised first word of a sentence tagged PROPN that the lexicons know as a common noun
   ("Våpenstøtta frå ...") and no name table knows is a noun: orthography, not a name;
 - a VERB whose written form names a good of the item lexicon and which the tree attaches as a
@@ -85,8 +86,26 @@ def _verb_taken_for_noun(token: Token, lex: Lexicon) -> bool:
     return bool(lex.verbs.get(lemma) or lex.verbs.get(token.lemma_.lower()))
 
 
+_AGENT = frozenset({"av", "af"})
+
+
+def _by_agent(token: Token) -> bool:
+    """A dependent phrase with "av/af" ("missil levert av Nord-Korea"): a passive's agent."""
+    return any(
+        dep(c) in ("obl", "obl:agent", "nmod") and any(
+            dep(g) == "case" and g.lower_ in _AGENT for g in c.children
+        )
+        for c in token.children if c.i > token.i
+    )
+
+
 def _participle_taken_for_adjective(token: Token, lex: Lexicon) -> bool:
-    if token.pos_ != "ADJ" or not _has(token, "aux:pass", "nsubj:pass"):
+    if token.pos_ != "ADJ":
+        return False
+    attributive = dep(token) == "amod" and "Part" in token.morph.get("VerbForm", []) and (
+        token.head.i < token.i and _by_agent(token)
+    )
+    if not attributive and not _has(token, "aux:pass", "nsubj:pass"):
         return False
     lemmas = {token.lemma_.lower(), dictionary_lemma(token.lower_, lex.language)}
     lemmas |= set(lex.verb_forms.get(token.lower_, ()))
@@ -229,6 +248,13 @@ def _goods_taken_for_subject(verb: Token, lex: Lexicon) -> None:
     if "GIVE" not in lex.verbs.get(verb.lemma_.lower(), ()):
         return
     subjects = [c for c in verb.children if dep(c) == "nsubj"]
+    # The real subject may hang on the auxiliary ("Danmark skal etter planen levere F-16-flya":
+    # "Danmark" under "skal"): it is the verb's.
+    on_aux = [c for a in verb.children if dep(a) == "aux" for c in a.children
+              if dep(c) == "nsubj" and c.i < verb.i]
+    if on_aux and subjects and subjects[0].i > verb.i and names_goods(subjects[0], lex):
+        on_aux[0].head = verb
+        subjects = [on_aux[0], *subjects]
     if len(subjects) < 2 or subjects[0].i > verb.i:
         return
     for later in subjects[1:]:
@@ -334,6 +360,8 @@ def repair(doc: Doc, lex: Lexicon) -> Doc:
             _promote_verb(token)
         elif _participle_taken_for_adjective(token, lex):
             token.pos_ = "VERB"
+            if dep(token) == "amod":  # "missil levert av Nord-Korea": a participle clause
+                token.dep_ = "acl"
         elif _supine_taken_for_modifier(token, lex):
             pass  # re-tagged and re-attached there
         elif _noun_taken_for_verb(token, lex) or _first_word_taken_for_name(token, lex):

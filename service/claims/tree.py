@@ -53,6 +53,10 @@ def with_conjuncts(token: Token) -> list[Token]:
 def is_passive(verb: Token) -> bool:
     """A passive by its form (s-passive, "bli"/"bliva" + participle); a subject labelled
     passive alone is not enough (the parser labels "alle" in "har alle sendt" so)."""
+    if dep(verb) == "acl" and "Part" in verb.morph.get("VerbForm", []) and not any(
+        dep(c).startswith("aux") for c in verb.children
+    ):
+        return True  # "missil levert av Nord-Korea": an attributive participle is passive
     return "Pass" in verb.morph.get("Voice", []) or any(
         dep(c) == "aux:pass" or dep(c) == "aux" and c.lemma_.lower() in _PASSIVE_AUX
         for c in verb.children
