@@ -320,6 +320,19 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
             "Danmark og Nederland skal etter planen levere dei første F-16-flya til Ukraina.",
             {("Denmark", "Ukraine", "planned"), ("Netherlands", "Ukraine", "planned")},
         ),
+        # getting an order from someone is selling to them; a title noun before the name
+        (
+            "nn",
+            "Ammunisjonsprodusenten Nammo har fått ein ordre frå den amerikanske hæren på "
+            "skulderavfyrte våpen.",
+            {("Nammo", "United States", "planned")},
+        ),
+        # the home country's procurement agency buys for it
+        (
+            "sv",
+            "Försvarets materielverk har beställt tre radarflygplan från Saab.",
+            {("Saab", "Sweden", "planned")},
+        ),
         # "han" after a leader is his state
         (
             "nb",

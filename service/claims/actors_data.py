@@ -265,7 +265,7 @@ GOVERNMENT_NOUNS = frozenset(
 # "Forsvaret" (capitalised) names the armed forces of the article's own country.
 HOME_ORGANS = frozenset(
     """forsvaret försvarsmakten fmv fmi forsvarsmateriell hæren armén marinen luftforsvaret
-    flyvevåbnet""".split()
+    flyvevåbnet materielverk materielverket indkøbsstyrelse indkøbsstyrelsen""".split()
 )
 # Nouns that refer back to a state, a company, or a non-state group named before ("landet",
 # "selskapet", "organisasjonen").

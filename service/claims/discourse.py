@@ -134,8 +134,8 @@ class Discourse:
             return earlier[-1].actor if earlier else self.last_leader
         keys = noun_keys(token)
         named = _named_in_phrase(token, mentions)
-        if keys & actors_data.COMPANY_NOUNS:
-            return named or self.last_company
+        if keys & actors_data.COMPANY_NOUNS or _compound_of(keys, actors_data.COMPANY_NOUNS):
+            return named or self.last_company  # "selskapet", "ammunisjonsprodusenten Nammo"
         if keys & actors_data.COUNTRY_NOUNS:
             # "Lukasjenko har avvist at landet sender våpen": in what someone says, "landet"
             # is most often the speaker's own.

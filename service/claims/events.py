@@ -376,6 +376,8 @@ def _order_roles(noun: Token, event: Event) -> None:
             getting = head.lemma_.lower() in ("få", "vinne", "vinna", "motta", "modtage", "sikre")
             if getting:
                 roles.suppliers.insert(0, who)
+                # "har fått en beställning ... från den indiska armén": who orders, on the verb.
+                roles.recipients += [b for b in obliques(head, FROM) if b not in roles.recipients]
             elif head.lemma_.lower() in PLACING:
                 roles.recipients.insert(0, who)  # "Polen la inn en ordre"
             else:
@@ -480,7 +482,14 @@ def find(doc: Doc, lex: Lexicon, mentions: dict[int, Mention]) -> list[Event]:
     events: list[Event] = _headline_event(doc, lex, mentions)
     for token in doc:
         if is_verbal(token):
-            for cls in sorted(verb_classes(token, lex) & set(VERB_CLASSES)):
+            found = verb_classes(token, lex) & set(VERB_CLASSES)
+            if RECEIVE in found and any(
+                ORDER_NOUN in lex.noun_classes(o.lemma_, o.text) for o in children(token, "obj")
+            ):
+                # "Saab har fått en beställning från armén": getting an order is selling; the
+                # order noun's event reads it.
+                found.discard(RECEIVE)
+            for cls in sorted(found):
                 events.append(_verb_event(token, cls, mentions))
         elif token.pos_ in ("NOUN", "PROPN") and token.i not in mentions:
             head = token.head

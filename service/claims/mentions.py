@@ -167,7 +167,9 @@ _JOINED_NOUNS = (
 
 def _not_an_actor(text: str) -> bool:
     low = text.lower()
-    keys = {low} | {low[: -len(e)] for e in ("et", "en", "a", "ene") if low.endswith(e)}
+    last = low.split()[-1] if low.split() else low  # "Försvarets materielverk": its head noun
+    keys = {low, last} | {w[: -len(e)] for w in (low, last)
+                          for e in ("et", "en", "a", "ene") if w.endswith(e)}
     return bool(
         keys & (actors_data.NOT_SUPPLIERS | actors_data.GOVERNMENT_NOUNS | actors_data.HOME_ORGANS)
     )

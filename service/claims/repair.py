@@ -22,6 +22,8 @@ often right even when the tag is wrong, so a token is re-tagged only when both s
   skickar Sverige robotar": *robotar* an adverbial clause).
 - a second subject after a transfer verb that names a good ("Sverige skickar Archersystem") is
   its object;
+- a noun and the name right after it, both subjects of one verb ("Ammunisjonsprodusenten
+  Nammo har"), are one phrase: the name is the noun's apposition;
 - a known state's bare name between a transfer verb and its object, hung on the goods phrase
   ("har gitt Russland millioner av granater"), is the verb's indirect object.
 
@@ -263,6 +265,16 @@ def _goods_taken_for_subject(verb: Token, lex: Lexicon) -> None:
             return
 
 
+def _name_taken_for_second_subject(verb: Token) -> None:
+    """ "Ammunisjonsprodusenten Nammo har fått": a noun and the name right after it, both read
+    as subjects of one verb, are one phrase; the name is the noun's apposition."""
+    subjects = [c for c in verb.children if dep(c) == "nsubj"]
+    for noun, name in zip(subjects, subjects[1:], strict=False):
+        if noun.pos_ == "NOUN" and name.pos_ == "PROPN" and name.i == noun.i + 1:
+            name.head, name.dep_ = noun, "appos"
+            return
+
+
 def _recipient_taken_for_modifier(verb: Token, lex: Lexicon) -> None:
     """The indirect object of a double-object transfer ("har gitt Russland millioner av
     granater", "sålde Ryssland hundratals drönare", "lova i går Ukraina fleire kanonar"), hung by
@@ -378,6 +390,7 @@ def repair(doc: Doc, lex: Lexicon) -> Doc:
             token.set_morph(features)  # type: ignore[attr-defined]  # absent from the stubs
         _particle_taken_for_preposition(token, lex)
     for token in doc:
+        _name_taken_for_second_subject(token)
         _goods_taken_for_subject(token, lex)
         _recipient_taken_for_modifier(token, lex)
     return doc
