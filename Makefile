@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: constraints run test browser postgres redis bench-store bench-backfill bench-detect bench-claims lint screenshot fuzz bench-load bench-translate convert
+.PHONY: constraints run test debs browser postgres redis bench-store bench-backfill bench-detect bench-claims lint screenshot fuzz bench-load bench-translate convert
 # The CPU-only torch build, for `python -m models install` and its conversion test: PyPI's
 # default torch wheel pulls gigabytes of CUDA libraries. The pin is the release tested here.
 TORCH_INDEX ?= https://download.pytorch.org/whl/cpu
@@ -60,40 +60,35 @@ run: $(VENV)/.installed
 	$(PY) -m service serve --host $(HOST) --port $(PORT)
 
 # Lint first (ruff + mypy --strict), then every test, the model-conversion test included (it
-# needs the CPU torch build of `convert`).
-test: $(VENV)/.installed $(VENV)/.convert $(VENV)/.ray browser postgres redis lint
-	$(PY) -m pytest
+# needs the CPU torch build of `convert`). Two pytest-xdist workers: on the 2-core CI machine the
+# suite takes about 6 minutes instead of 9.5. Each worker loads the four pipelines (about 1.5 GB),
+# so more workers are a choice: `make test PYTEST_WORKERS=4`; 0 runs in one process.
+PYTEST_WORKERS ?= 2
+test: $(VENV)/.installed $(VENV)/.convert $(VENV)/.ray debs lint
+	$(PY) -m pytest -n $(PYTEST_WORKERS)
 
-# Debian's Chromium + ChromeDriver for the page test (tests/test_page_browser.py). Installed when
-# this user can (root with apt-get, as in CI); otherwise that one test skips (and fails under CI=true).
-browser:
-	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then :; \
+# Debian packages for the tests that need a real browser or server: Chromium + ChromeDriver for
+# the page tests (tests/test_page_browser.py), the PostgreSQL server binaries for the store tests
+# (tests/pg_server.py starts a throwaway server; the package's own cluster is not started) and
+# redis-server for the shared rate-limit test (it starts its own on a free port). The missing ones
+# are installed in one apt-get run when this user can (root with apt-get, as in CI); otherwise
+# those tests skip (and fail under CI=true).
+DEBS_CHECK = \
+  command -v chromium >/dev/null && command -v chromedriver >/dev/null || echo chromium chromium-driver; \
+  ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || echo postgresql; \
+  command -v redis-server >/dev/null || echo redis-server
+debs:
+	@missing="$$( { $(DEBS_CHECK); } | tr '\n' ' ')"; \
+	if [ -z "$$missing" ]; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
-	else echo "chromium/chromedriver not installed and not root: the browser test will skip"; fi
-
-# Debian's PostgreSQL server binaries for the store tests on PostgreSQL (tests/pg_server.py starts
-# a throwaway server with them). Installed when this user can (root with apt-get, as in CI);
-# otherwise those tests skip (and fail under CI=true). The package's own cluster is not started.
-postgres:
-	@if ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then :; \
-	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
-	else echo "postgresql not installed and not root: the PostgreSQL store tests will skip"; fi
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else echo "not installed and not root: $$missing; the tests that need them will skip"; fi
+browser postgres redis: debs
 
 # Store ingest throughput and /v1/claims latency at 10,000 and 100,000 claims, SQLite and
 # PostgreSQL (bench/bench_store.py; ARGS="--skip-postgres" without the server binaries).
 bench-store: $(VENV)/.installed postgres
 	$(PY) bench/bench_store.py $(ARGS)
-
-# Debian's redis-server for the shared rate-limit test (tests/test_shared_rate_limit.py starts its
-# own on a free port). Installed when this user can (root with apt-get, as in CI); otherwise that
-# test skips (and fails under CI=true).
-redis:
-	@if command -v redis-server >/dev/null; then :; \
-	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; \
-	else echo "redis-server not installed and not root: the shared rate-limit test will skip"; fi
 
 # Schemathesis with at least 1,000 generated requests per endpoint (the default run does ~25).
 fuzz: $(VENV)/.installed
