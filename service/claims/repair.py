@@ -191,11 +191,7 @@ def _goods_taken_for_clause_head(token: Token, lex: Lexicon) -> Token | None:
     granatar"). The item lexicon must know the written form as a good, the trigger lexicon and
     the verb forms table must not know it as a verb, and the verb must stand right before it,
     with nothing but the phrase's own modifiers between."""
-    if token.pos_ != "VERB" or token.lower_ in lex.verb_forms:
-        return None
-    if lex.verbs.get(dictionary_lemma(token.lower_, lex.language)):
-        return None
-    if lex.item(token.lower_, token.lower_) is None:
+    if token.pos_ != "VERB" or not _goods_not_verb(token, lex):
         return None
     doc = token.doc
     for verb in token.children:
@@ -217,9 +213,13 @@ def _goods_taken_for_verb_complement(token: Token, lex: Lexicon) -> bool:
         return False
     if _has(token, "nsubj", "nsubj:pass", "aux", "aux:pass", "mark", "obj"):
         return False
-    if token.lower_ in lex.verb_forms:
-        return False
-    if lex.verbs.get(dictionary_lemma(token.lower_, lex.language)):
+    return _goods_not_verb(token, lex)
+
+
+def _goods_not_verb(token: Token, lex: Lexicon) -> bool:
+    """The written form names a good, and neither verb table knows it as a verb."""
+    form = token.lower_
+    if form in lex.verb_forms or lex.verbs.get(dictionary_lemma(form, lex.language)):
         return False
     return lex.item(token.lower_, token.lower_) is not None
 
@@ -289,12 +289,11 @@ def _recipient_taken_for_modifier(verb: Token, lex: Lexicon) -> None:
         return
     obj = objects[0]
     gaz = gazetteer()
+    phrase = {verb.i, *(t.i for t in obj.subtree)}  # once: the loop stays linear
     for token in verb.doc[verb.i + 1 : obj.i]:
         if token.pos_ != "PROPN" or _has(token, "case") or "Gen" in token.morph.get("Case", []):
             continue
-        if dep(token) not in ("nmod", "conj", "compound", "obl") or token.head.i not in (
-            verb.i, obj.i, *(t.i for t in obj.subtree)
-        ):
+        if dep(token) not in ("nmod", "conj", "compound", "obl") or token.head.i not in phrase:
             continue
         if gaz.lookup((token.text,)) is None or system_category(token.text) is not None:
             continue
