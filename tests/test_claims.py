@@ -153,6 +153,54 @@ def test_denial_beside_accusation_is_its_own_claim() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a denial whose clause speaks of supply, one paragraph away from the charge
+        (
+            "nb",
+            "Belarus sender drivstoff og ammunisjon til Russland, melder etterretningen.\n\n"
+            "Grensen er stengt for sivile.\n\n"
+            "Været har vært kaldt.\n\n"
+            "Både Minsk og Moskva har avvist at det foregår noen våpenhandel mellom dem.",
+            {("Belarus", "Russia", "asserted"), ("Belarus", "Russia", "denied")},
+        ),
+        (
+            "nn",
+            "Iran har sendt dronar til Russland, seier amerikanske styresmakter. "
+            "Både Teheran og Moskva har avvist at noko slikt skjer.",
+            {("Iran", "Russia", "asserted"), ("Iran", "Russia", "denied")},
+        ),
+        (
+            "sv",
+            "Kina skickar drönardelar till Ryssland, enligt underrättelsetjänsten.\n\n"
+            "Handeln har ökat.\n\n"
+            "Regnet föll.\n\n"
+            "Peking förnekar att landet säljer vapen till någon part i kriget.",
+            {("China", "Russia", "asserted"), ("China", "Russia", "denied")},
+        ),
+        # rejecting a warning, far from the charge, denies nothing
+        (
+            "da",
+            "Tyskland sender kampvogne til Litauen.\n\nVejret er koldt.\n\nDet regner.\n\n"
+            "Berlin afviser advarslen.",
+            {("Germany", "Lithuania", "asserted")},
+        ),
+        # a clause about something else is not a denial of the charge
+        (
+            "nb",
+            "Iran har sendt droner til Russland. "
+            "Iran avviser at landet står bak angrepet på skipet.",
+            {("Iran", "Russia", "asserted")},
+        ),
+    ],
+)
+def test_denial_answers_the_charge(
+    lang: str, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(text, lang) == expected
+
+
 def test_hedge_and_attribution() -> None:
     claims = extract_claims(
         "Nord-Korea skal ha sendt artillerigranater til Russland, ifølge sørkoreansk etterretning.",

@@ -326,9 +326,12 @@ def _event_claims(event: ev.Event, s: _Sentence, lex: Lexicon, d: Discourse,
 
 
 def _bare_stances(s: _Sentence, lex: Lexicon, d: Discourse, recent: list[Claim],
-                  used: set[int], source_field: str) -> list[Claim]:
+                  earlier: list[Claim], used: set[int], triggers: set[int],
+                  source_field: str) -> list[Claim]:
     """ "Kina avviser anklagene", "Iran innrømmet dette": a denial or admission with no supply
-    clause of its own answers the claims just made about whoever denies."""
+    clause of its own answers the claims just made about whoever denies. So does one whose
+    complement speaks of supply but states no claim of its own (the token is not in `used`):
+    "X og Y avviser at det foregår våpenhandel mellom dem"."""
     out: list[Claim] = []
     for token in s.doc:
         if token.i in used:
@@ -346,17 +349,16 @@ def _bare_stances(s: _Sentence, lex: Lexicon, d: Discourse, recent: list[Claim],
         else:
             continue
         if stance != "denied" or not _falsehood(token, lex):
-            if children(token, "xcomp", "ccomp"):
-                continue  # a clause of its own: its events carry the stance
+            clauses = children(token, "xcomp", "ccomp")
+            if clauses and not any(_about_supply(c, lex, triggers) for c in clauses):
+                continue  # a clause about something else
+        # Only a denial that says what it denies reaches back past the last paragraphs.
+        wide = earlier if children(token, "xcomp", "ccomp") else []
         if speaker_token is None:
             continue
         who = d.actors(speaker_token, s.mentions)
         names = {a.name for a in who}
-        for claim in recent:
-            if claim.stance not in ("asserted", "planned") or not (
-                names & {claim.supplier, claim.recipient}
-            ):
-                continue
+        for claim in _answered(names, recent, wide):
             speaker = describe(speaker_token, s.mentions, lambda t: d.actors(t, s.mentions))
             out.append(
                 Claim(claim.supplier, claim.recipient, claim.items, stance, False, speaker,
@@ -365,6 +367,40 @@ def _bare_stances(s: _Sentence, lex: Lexicon, d: Discourse, recent: list[Claim],
                       token.text, claim.item_terms, claim.strength)
             )
     return out
+
+
+def _about_supply(clause: Token, lex: Lexicon, triggers: set[int]) -> bool:
+    """A complement clause with a supply trigger or a military good in it, or one that points
+    back at what was just said ("noe slikt", "något sådant")."""
+    def weapon(t: Token) -> bool:
+        item = lex.item(t.lemma_, t.text)
+        return item is not None and item.category not in _AMBIGUOUS
+
+    return any(t.i in triggers or weapon(t) or t.lower_ in _SUCH for t in clause.subtree)
+
+
+# Goods that are military only in a military context: a ship or vehicle may be a target.
+_AMBIGUOUS = frozenset({"civil", "military_generic", "vessel", "vehicle", "aircraft"})
+
+
+_SUCH = frozenset("slik slikt slike sådan sådant sådana sådanne sån sånt såna".split())
+
+
+def _answered(names: set[str], recent: list[Claim], earlier: list[Claim]) -> list[Claim]:
+    """The claims a denial or admission by `names` answers: those of the last paragraphs that
+    name the speaker as a party; failing these, a later paragraph that answers for the
+    article's charge ("Both capitals have denied it") answers its first claim against them:
+    the supplier among the speakers, and the recipient too when two are named."""
+    def party(c: Claim) -> bool:
+        return c.stance in ("asserted", "planned") and bool(names & {c.supplier, c.recipient})
+
+    near = [c for c in recent if party(c)]
+    if near:
+        return near
+    for c in earlier:
+        if party(c) and c.supplier in names and (len(names) < 2 or c.recipient in names):
+            return [c]
+    return []
 
 
 # Words that call a report false ("Det stemmer ikke", "grunnløse påstander", "feil").
@@ -435,7 +471,8 @@ def extract_claims(
             d.headline_end = span.line.end
         found: list[Claim] = []
         used: set[int] = set()
-        for event in ev.find(doc, lex, s.mentions):
+        events = ev.find(doc, lex, s.mentions)
+        for event in events:
             new = _event_claims(event, s, lex, d, claims + found, source_field)
             if new:
                 used |= _governing(event)
@@ -443,7 +480,8 @@ def extract_claims(
         line_starts.setdefault(span.line.index, len(claims))
         since = line_starts.get(span.line.index - 1, line_starts[span.line.index])
         recent = found or claims[since:]
-        found += _bare_stances(s, lex, d, recent, used, source_field)
+        found += _bare_stances(s, lex, d, recent, claims, used,
+                               {e.trigger.i for e in events}, source_field)
         d.remember(s.mentions)
         if previous is not None and previous[1]:
             _designations_from_next(previous[1], doc, lex)

@@ -121,6 +121,25 @@ def _item(lex: Lexicon, low: str, form: str) -> Item | None:
         for ending in ENDINGS:  # "flyene" -> "fly": an inflected form of a plain entry
             if ending and last.endswith(ending) and last[: -len(ending)] in lex.items:
                 return lex.items[last[: -len(ending)]]
+        part = _part_of(lex, last)
+        if part is not None:
+            return part
+    return None
+
+
+def _part_of(lex: Lexicon, word: str) -> Item | None:
+    """A compound on "del" (part) whose first part is a good: "dronedeler", "robotdelar" are
+    components of drones and missiles. "del" alone names nothing ("en del av", "delvis")."""
+    for ending in ENDINGS:
+        stem = word[: len(word) - len(ending)] if ending else word
+        if (ending and not word.endswith(ending)) or not stem.endswith("del"):
+            continue
+        first = stem[:-3]
+        # The first part as written, with the -e it drops ("drönar|del"), or without a linking s.
+        for candidate in (first, first + "e", first[:-1] if first.endswith("s") else ""):
+            whole = lex.items.get(candidate) if len(candidate) >= _MIN_PREFIX else None
+            if whole is not None and whole.category not in ("civil", "military_generic"):
+                return Item(f"{whole.english} parts", "dual_use")
     return None
 
 
