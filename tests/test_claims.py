@@ -38,6 +38,8 @@ def test_evidence_offsets_index_the_input(name: str) -> None:
             "nb",
             "Norge eksporterte laks for 12 milliarder kroner til Kina og Polen i fjor, viser tall.",
         ),
+        # a package in an article about no weapons is no supply
+        ("nb", "Sverige og Danmark har lovet å betale for en ny pakke til flyktningene i Polen."),
         (
             "nn",
             "Det vart eit vått og kaldt veke på Vestlandet. Meteorologane ventar snø i Sverige og "
@@ -400,6 +402,23 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
             "Danmark sender flere kampfly til Ukraine\n\nUkraine har bedt om flere fly og mere "
             "ammunition.",
             {("Denmark", "Ukraine", "asserted"), ("Denmark", "Ukraine", "requested")},
+        ),
+        # Nynorsk "kjem til å" is the future
+        (
+            "nn",
+            "Statsministeren seier at Noreg kjem til å sende fleire kanonar til Ukraina.",
+            {("Norway", "Ukraine", "planned")},
+        ),
+        # a package whose contents the article already named, paid for by others
+        (
+            "nb",
+            "USA sender luftvernmissiler til Ukraina. "
+            "Tyskland og Polen har lovet å betale for den neste pakken.",
+            {
+                ("United States", "Ukraine", "asserted"),
+                ("Germany", "Ukraine", "planned"),
+                ("Poland", "Ukraine", "planned"),
+            },
         ),
     ],
 )

@@ -98,6 +98,8 @@ def _military(event: ev.Event, stuff: Goods, suppliers: list[Actor], claims: lis
     if stuff.generic:
         return context
     heads = event.roles.items
+    if heads and all(noun_keys(h) & _PACKAGES for h in heads):
+        return context  # "betale for en første pakke": a package of what was spoken of
     if any(h.pos_ in ("NOUN", "PROPN") and not stuff.words for h in heads):
         return False
     if event.cls.endswith("NOUN"):
@@ -227,6 +229,9 @@ _DELIVERY_NOUNS = frozenset(
     exportlicens eksporttilladelse eksportlicens""".split()
 )
 
+
+# A package with no contents named is of the goods the article speaks of, in a military one.
+_PACKAGES = frozenset("pakke pakka paket pakken paketet".split())
 
 # Amounts that stand for goods already named ("sendte tilsvarende mengder", "levere like
 # mange", "det samme antallet", "ytterligere 200 000"): the goods are the last claim's.

@@ -43,10 +43,10 @@ from service.claims.words import Lexicon
 # å sende", "ska leverera", "kommer att skicka", "kjem til å".
 # "vilje" is Nynorsk's lemma of "vil" (the verb, not the noun); "skola", "vilja", "kunna" and
 # "komma" are the Swedish lemmas of "ska", "vill", "kan" and "kommer" (Talbanken's, which the
-# Swedish pipeline learnt).
+# Swedish pipeline learnt); "kome" is Nynorsk's of "kjem".
 FUTURE_AUX = frozenset(
-    "skulle skal ska skall skola ville vilje vil vilja kunne kan kunna komme kommer kjem komma"
-    .split()
+    "skulle skal ska skall skola ville vilje vil vilja kunne kan kunna komme kommer kjem kome"
+    " komma".split()
 )
 # A reported past: "skal ha sendt", "ska ha skickat", "skal have sendt".
 PERFECT_AUX = frozenset("ha have".split())
@@ -135,7 +135,7 @@ def _future(verb: Token, lemmas: list[str]) -> bool:
         return True
     # "kommer til å sende" / "kommer att skicka": the verb is the infinitive under "komme".
     head = verb.head
-    return dep(verb) in ("xcomp", "advcl") and head.lemma_.lower() in ("komme", "komma")
+    return dep(verb) in ("xcomp", "advcl") and head.lemma_.lower() in ("komme", "kome", "komma")
 
 
 def _reported(lemmas: list[str]) -> bool:
