@@ -403,6 +403,17 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
             "ammunition.",
             {("Denmark", "Ukraine", "asserted"), ("Denmark", "Ukraine", "requested")},
         ),
+        # the infinitive after the parties asked is what they are asked to do
+        (
+            "da",
+            "Zelenskyj har bedt Danmark og Tyskland om at finansiere flere droner.",
+            {("Denmark", "Ukraine", "requested"), ("Germany", "Ukraine", "requested")},
+        ),
+        (
+            "nb",
+            "Zelenskyj har bedt Norge og Sverige om å sende flere granater.",
+            {("Norway", "Ukraine", "requested"), ("Sweden", "Ukraine", "requested")},
+        ),
         # Nynorsk "kjem til å" is the future
         (
             "nn",

@@ -301,6 +301,22 @@ def _recipient_taken_for_modifier(verb: Token, lex: Lexicon) -> None:
         return
 
 
+def _request_taken_for_modifier(verb: Token, lex: Lexicon) -> None:
+    """ "bad Danmark og Tyskland om å finansiere droner": the infinitive of an asking verb,
+    hung by the parser on the last name asked as a relative clause. A name takes no infinitive
+    clause of its own; the one after the asked party is what it is asked to do."""
+    if verb.pos_ != "VERB" or dep(verb) != "acl" or not _has(verb, "mark"):
+        return
+    asked = verb.head
+    while dep(asked) == "conj" and asked.head.i < asked.i:
+        asked = asked.head
+    asking = asked.head
+    if asked.pos_ != "PROPN" or dep(asked) != "obj" or asking.i > asked.i:
+        return
+    if "REQUEST" in lex.verbs.get(asking.lemma_.lower(), ()):
+        verb.head, verb.dep_ = asking, "advcl"
+
+
 _HAVE = frozenset({"ha", "have", "hava"})
 
 
@@ -392,4 +408,5 @@ def repair(doc: Doc, lex: Lexicon) -> Doc:
         _name_taken_for_second_subject(token)
         _goods_taken_for_subject(token, lex)
         _recipient_taken_for_modifier(token, lex)
+        _request_taken_for_modifier(token, lex)
     return doc
