@@ -203,6 +203,21 @@ def test_denial_answers_the_charge(
     assert triples(text, lang) == expected
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "source"),
+    [
+        ("nb", "Sør-Korea: Nord-Korea har sendt granater til Russland", "South Korea"),
+        ("nn", "Sørkoreansk etterretning: Nord-Korea har sendt missil til Russland", "South Korea"),
+        ("sv", "Sydkorea: Nordkorea har skickat granater till Ryssland", "South Korea"),
+        ("da", "Sydkorea: Nordkorea har sendt granater til Rusland", "South Korea"),
+        ("nb", "Analyse: Nord-Korea har sendt granater til Russland", None),
+    ],
+)
+def test_headline_source_before_a_colon(lang: str, text: str, source: str | None) -> None:
+    found = [(c.supplier, c.recipient, c.stance, c.source) for c in extract_claims(text, lang)]
+    assert found == [("North Korea", "Russia", "asserted", source)]
+
+
 def test_hedge_and_attribution() -> None:
     claims = extract_claims(
         "Nord-Korea skal ha sendt artillerigranater til Russland, ifølge sørkoreansk etterretning.",

@@ -275,6 +275,48 @@ def _name_taken_for_second_subject(verb: Token) -> None:
             return
 
 
+def _names_someone(token: Token) -> bool:
+    """A name, or a noun with words of its own ("sørkoreansk etterretning"): a bare label
+    ("Analyse: ...", "Kommentar: ...") is a genre, not a source."""
+    return token.pos_ == "PROPN" or token.pos_ == "NOUN" and any(
+        c.pos_ not in ("PUNCT", "DET") and c.i < token.i for c in token.children
+    )
+
+
+def _source_taken_for_subject(verb: Token) -> None:
+    """ "Sør-Korea: Nord-Korea har sendt granater": a headline's "who says: what" form. The
+    phrase before the colon, read as a second subject, is the source, set off as `dislocated`."""
+    subjects = [c for c in verb.children if dep(c) == "nsubj"]
+    if len(subjects) < 2:
+        return
+    first, second = subjects[0], subjects[1]
+    if not _names_someone(first):
+        return
+    end = max(t.i for t in first.subtree if t.pos_ != "PUNCT")
+    if end + 1 < second.i and verb.doc[end + 1].text == ":":
+        first.dep_ = "dislocated"
+
+
+def _source_taken_for_root(root: Token) -> None:
+    """The same headline form, parsed with the source as the root and the statement as its
+    relative clause: the statement's verb becomes the root."""
+    if root.head.i != root.i or not _names_someone(root):
+        return
+    colon = next((t for t in root.children if t.text == ":" and t.i > root.i), None)
+    if colon is None:
+        return
+    verb = next((c for c in root.children if c.i > colon.i and c.pos_ in ("VERB", "AUX")
+                 and dep(c) in ("acl", "acl:relcl", "parataxis", "appos", "conj")), None)
+    if verb is None or any(c.pos_ != "PUNCT" and c.i > root.i and c.i < colon.i
+                           for c in root.children):
+        return
+    verb.head, verb.dep_ = verb, "ROOT"
+    root.head, root.dep_ = verb, "dislocated"
+    for child in list(root.children):
+        if child.i > colon.i:
+            child.head = verb
+
+
 def _recipient_taken_for_modifier(verb: Token, lex: Lexicon) -> None:
     """The indirect object of a double-object transfer ("har gitt Russland millioner av
     granater", "sålde Ryssland hundratals drönare", "lova i går Ukraina fleire kanonar"), hung by
@@ -405,6 +447,8 @@ def repair(doc: Doc, lex: Lexicon) -> Doc:
             token.set_morph(features)  # type: ignore[attr-defined]  # absent from the stubs
         _particle_taken_for_preposition(token, lex)
     for token in doc:
+        _source_taken_for_root(token)
+        _source_taken_for_subject(token)
         _name_taken_for_second_subject(token)
         _goods_taken_for_subject(token, lex)
         _recipient_taken_for_modifier(token, lex)

@@ -1,9 +1,9 @@
 """Who says so: the source of a claim, from the clause around its trigger.
 
 In order: who denies, refuses or admits it (the governing verb's subject); an "ifølge X" /
-"enligt X" phrase on the trigger's clause or a clause above it; the subject of a governing speech
-verb ("X sier at ..."); a speech verb beside the clause ("..., sier X", "opplyser X til NTB",
-"skriver Reuters"). None means the article's own voice.
+"enligt X" phrase on the trigger's clause or a clause above it, or a headline's "X: ..."; the
+subject of a governing speech verb ("X sier at ..."); a speech verb beside the clause ("...,
+sier X", "opplyser X til NTB", "skriver Reuters"). None means the article's own voice.
 """
 
 from __future__ import annotations
@@ -56,6 +56,18 @@ def _according(verb: Token) -> Token | None:
     return None
 
 
+def _before_colon(verb: Token, mentions: dict[int, Mention], resolve: Resolve | None
+                  ) -> Token | None:
+    """ "Sør-Korea: Nord-Korea har sendt granater": the actor set off before the colon (not a
+    genre label: "Analyse: ...")."""
+    for child in verb.children:
+        if dep(child) == "dislocated" and child.i < verb.i and (
+            child.i in mentions or (resolve is not None and resolve(child))
+        ):
+            return child
+    return None
+
+
 def _beside(verb: Token, lex: Lexicon) -> Token | None:
     """ "..., sier X" / "opplyser X": a speech verb attached as parataxis, and its subject."""
     for child in verb.children:
@@ -85,7 +97,7 @@ def source_of(
         root = root.head
         chain.append(root)
     for verb in chain:
-        found = _according(verb)
+        found = _according(verb) or _before_colon(verb, mentions, resolve)
         if found is not None:
             return describe(found, mentions, resolve)
     if modality.speaker is not None:
