@@ -429,6 +429,26 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
             "Zelenskyj har bedt Norge og Sverige om å sende flere granater.",
             {("Norway", "Ukraine", "requested"), ("Sweden", "Ukraine", "requested")},
         ),
+        # halting the goods themselves is a refusal; not halting them, a transfer going on
+        ("da", "Danmark sætter de sidste F-16-fly til Ukraine på pause",
+         {("Denmark", "Ukraine", "refused")}),
+        ("nn", "Noreg stansar kanonane til Israel.", {("Norway", "Israel", "refused")}),
+        ("nb", "Sverige har fryst alle stridsvognene til Tyrkia.",
+         {("Sweden", "Turkey", "refused")}),
+        ("nb", "Polen vil ikke stanse granatene til Ukraina.",
+         {("Poland", "Ukraine", "asserted")}),
+        # a navy stopping a ship stops someone else's transfer: no refusal by the navy's state
+        ("sv", "Marinen stoppade fartyget med vapen till Jemen.", set()),
+        # a halted delivery with no one named: the goods' origin delivers; Danish "af" is "of"
+        ("da", "Leverancen af de sidste seks danske F-16-fly til Ukraine er sat på pause.",
+         {("Denmark", "Ukraine", "refused")}),
+        ("da", "Salget af våben fra Danmark til Israel er stoppet.",
+         {("Denmark", "Israel", "refused")}),
+        # an embargo's against-phrase on the verb that imposes it
+        ("nb", "USA har innført våpenembargo mot Venezuela.",
+         {("United States", "Venezuela", "refused")}),
+        ("sv", "FN införde ett vapenembargo mot Sydsudan.",
+         {("United Nations", "South Sudan", "refused")}),
         # Nynorsk "kjem til å" is the future
         (
             "nn",

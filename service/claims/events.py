@@ -43,6 +43,7 @@ TRANSFER_NOUN, ORDER_NOUN, REQUEST_NOUN = "TRANSFER_NOUN", "ORDER_NOUN", "REQUES
 REFUSAL_NOUN, SUPPLIER_NOUN = "REFUSAL_NOUN", "SUPPLIER_NOUN"
 NOUN_CLASSES = (TRANSFER_NOUN, ORDER_NOUN, REQUEST_NOUN, REFUSAL_NOUN, SUPPLIER_NOUN)
 AGAINST = frozenset({"mot", "mod", "emot", "against", "med"})
+_OPPOSED = AGAINST - {"med"}
 BETWEEN = frozenset({"mellom", "mellan", "imellem"})
 # Verbs by which a buyer places an order ("legge inn", "gi", "plassere").
 PLACING = frozenset("legge plassere placera lägga gi ge give afgive".split())
@@ -81,6 +82,9 @@ class Event:
     # Actors the noun phrase itself names (demonyms, "Norges"), resolved already.
     named_suppliers: list[Actor] = field(default_factory=list)
     named_recipients: list[Actor] = field(default_factory=list)
+    # A halt whose object is the goods themselves ("stanser F-16-flyene til Ukraina"): the
+    # transfer is read with the roles of GIVE and the stance `refused`.
+    halted: bool = False
 
 
 def obliques(token: Token, preps: frozenset[str], noun: bool = False) -> list[Token]:
@@ -302,7 +306,9 @@ def _noun_event(noun: Token, cls: str, mentions: dict[int, Mention]) -> Event:
         genitive = (
             link == "nmod" and not case and child.i in mentions and child.lower_.endswith("s")
         )
-        if link == "nmod:poss" or genitive or (link == "nmod" and case in FROM):
+        # Danish "af" is "from", "by" and "of": an actor after it supplies, goods are goods.
+        from_actor = case in FROM and (case not in BY or child.i in mentions)
+        if link == "nmod:poss" or genitive or (link == "nmod" and from_actor):
             roles.suppliers.append(child)
         elif link in ("nmod", "obl") and case in TO:
             roles.recipients.append(child)
@@ -316,7 +322,11 @@ def _noun_event(noun: Token, cls: str, mentions: dict[int, Mention]) -> Event:
         roles.recipients = [r for r in obliques(noun, TO, noun=True) if r.i in mentions]
     if not roles.suppliers and not named:
         # "leveransane av granatar frå Nord-Korea": the frå-phrase hung on the goods.
-        roles.suppliers = [r for r in obliques(noun, FROM, noun=True) if r.i in mentions]
+        # Danish "af" first read as "of" ("salget af våben fra Danmark"), then as "from".
+        roles.suppliers = [
+            r for r in obliques(noun, FROM - BY, noun=True) or obliques(noun, FROM, noun=True)
+            if r.i in mentions
+        ]
     event = Event(noun, cls, roles, named_suppliers=named)
     if cls == ORDER_NOUN:
         _order_roles(noun, event)
@@ -328,9 +338,19 @@ def _noun_event(noun: Token, cls: str, mentions: dict[int, Mention]) -> Event:
             event.roles.recipients = [
                 r for r in obliques(noun, AGAINST | TO, noun=True) if r.i in mentions
             ]
+        if not event.roles.recipients and dep(noun) == "obj":
+            # "innføre (en) våpenembargo mot X": the against-phrase hung on the verb.
+            event.roles.recipients = [
+                c for c in noun.head.children
+                if dep(c).startswith("obl") and case_of(c) in _OPPOSED and c.i in mentions
+            ]
         event.roles.items += children(noun, "nmod")
     else:
         _governing_roles(noun, event)
+    if cls == TRANSFER_NOUN and not event.roles.suppliers and not event.named_suppliers:
+        # "leveransen av de siste danske F-16-flyene er satt på pause": no one named delivers,
+        # so the goods' origin does.
+        event.named_suppliers = _origins(event.roles.items)
     return event
 
 
@@ -491,6 +511,10 @@ def find(doc: Doc, lex: Lexicon, mentions: dict[int, Mention]) -> list[Event]:
                 found.discard(RECEIVE)
             for cls in sorted(found):
                 events.append(_verb_event(token, cls, mentions))
+            if not found and _halts_goods(token, lex):
+                event = _verb_event(token, GIVE, mentions)
+                event.halted = True
+                events.append(event)
         elif token.pos_ in ("NOUN", "PROPN") and token.i not in mentions:
             head = token.head
             classes = lex.noun_classes(token.lemma_, token.text)
@@ -506,6 +530,21 @@ def find(doc: Doc, lex: Lexicon, mentions: dict[int, Mention]) -> list[Event]:
                     events.append(_noun_event(token, cls, mentions))
                     break
     return events
+
+
+def _halts_goods(verb: Token, lex: Lexicon) -> bool:
+    """A verb of refusing or halting ("stanse", "fryse", "sette på pause") whose object, or
+    passive subject, is a military good rather than a clause or a transfer noun."""
+    if "REFUSE" not in verb_classes(verb, lex) or children(verb, "xcomp", "ccomp"):
+        return False
+    for noun in children(verb, "obj", "nsubj:pass") or children(verb, "nsubj"):
+        item = lex.item(noun.lemma_, noun.text)
+        # Not a ship: a navy or customs stopping a vessel halts someone else's transfer.
+        if noun.pos_ == "NOUN" and item is not None and item.category not in (
+            "civil", "military_generic", "vessel"
+        ) and not lex.noun_classes(noun.lemma_, noun.text):
+            return True
+    return False
 
 
 def noun_trigger_governed(event: Event) -> Token | None:

@@ -181,6 +181,8 @@ def modality(event: Event, lex: Lexicon) -> Modality:
                     "DENY" not in classes or not _perfect_infinitive(below)
                 ) and dep(below) != "ccomp"
                 denier = _subject_of(governor)
+                if denier is not None and (denier == trigger or denier.is_ancestor(trigger)):
+                    denier = None  # "salget er stanset": the transfer is the subject, no one speaks
                 if negated and refusal:
                     stance, denier = "asserted", None  # "vil ikke stanse leveransene"
                 elif negated:
@@ -211,6 +213,8 @@ def _own_stance(event: Event, clause: Token | None, lemmas: list[str], lex: Lexi
         return "requested"
     if event.cls == REFUSAL_NOUN:
         return "refused"
+    if event.halted and clause is not None:  # "vil ikke stanse flyene": the transfer goes on
+        return "asserted" if _negated(clause, lex) else "refused"
     if clause is None:
         return "planned" if event.cls == ORDER_NOUN else "asserted"
     future = _future(clause, lemmas) or _under_order(clause, lex)

@@ -88,6 +88,14 @@ def _verb_taken_for_noun(token: Token, lex: Lexicon) -> bool:
     return bool(lex.verbs.get(lemma) or lex.verbs.get(token.lemma_.lower()))
 
 
+def _noun_taken_for_adjective(token: Token, lex: Lexicon) -> bool:
+    """ "innført våpenembargo mot X": a trigger noun tagged as an adjective in a role only a
+    noun fills (object, subject); no adjective lemma of the lexicon is a transfer noun."""
+    if token.pos_ != "ADJ" or dep(token) not in ("obj", "nsubj", "nsubj:pass"):
+        return False
+    return bool(lex.noun_classes(token.lemma_, token.text))
+
+
 _AGENT = frozenset({"av", "af"})
 
 
@@ -433,7 +441,8 @@ def repair(doc: Doc, lex: Lexicon) -> Doc:
                 token.dep_ = "acl"
         elif _supine_taken_for_modifier(token, lex):
             pass  # re-tagged and re-attached there
-        elif _noun_taken_for_verb(token, lex) or _first_word_taken_for_name(token, lex):
+        elif (_noun_taken_for_verb(token, lex) or _first_word_taken_for_name(token, lex)
+              or _noun_taken_for_adjective(token, lex)):
             token.pos_ = "NOUN"
         elif (verb := _goods_taken_for_clause_head(token, lex)) is not None:
             _demote_to_object(token, verb, lex)
