@@ -449,6 +449,23 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
          {("United States", "Venezuela", "refused")}),
         ("sv", "FN införde ett vapenembargo mot Sydsudan.",
          {("United Nations", "South Sudan", "refused")}),
+        # the seller named in a later sentence, by a seller noun; the purchase's stance
+        ("nb", "Tsjekkia har bestilt tolv Leopard-stridsvogner. Selgeren er tyske KNDS.",
+         {("KNDS", "Czech Republic", "planned")}),
+        ("sv", "Estland har beställt sex haubitsar. Säljaren är Hanwha.",
+         {("Hanwha", "Estonia", "planned")}),
+        # a seller noun with its own recipient keeps its own stance
+        ("nb", "Israel bestilte bomber som aldri ble levert. USA er Israels største "
+         "våpenleverandør.", {("United States", "Israel", "asserted")}),
+        # verb-second order: the subject right after the verb; "the same country" supplied last
+        ("sv", "Finland har fått stridsvagnar från Tyskland. Nu beställer landet också nya "
+         "robotar från samma land.",
+         {("Germany", "Finland", "asserted"), ("Germany", "Finland", "planned")}),
+        # a present purchase with a count or "new" is one deal, for later delivery
+        ("nb", "Litauen kjøper fire nye helikoptre fra USA.",
+         {("United States", "Lithuania", "planned")}),
+        ("da", "Danmark køber nyt luftforsvar fra Frankrig.",
+         {("France", "Denmark", "planned")}),
         # Nynorsk "kjem til å" is the future
         (
             "nn",

@@ -16,8 +16,10 @@ from spacy.tokens import Token
 
 from service.claims import actors_data
 from service.claims.gazetteer import Actor, gazetteer
+from service.claims.items import Goods
 from service.claims.mentions import Mention
 from service.claims.tree import case_of, dep, with_conjuncts
+from service.claims.types import Stance
 
 STATE_KINDS = frozenset({"country"})
 PERSONAL = frozenset("han hun ho hon".split())
@@ -57,6 +59,9 @@ class Discourse:
     headline_end: int = 0
     military: bool = False  # the article names weapons somewhere
     pending_buyers: list[Actor] = field(default_factory=list)  # a purchase still without seller
+    last_supplier: Actor | None = None  # the supplier of the last claim made
+    # That purchase's goods and stance, for a later "Selgeren er X" that names only the seller.
+    pending_purchase: tuple[Goods, Stance] | None = None
     last_countries: list[Actor] = field(default_factory=list)  # the last coordinated countries
 
     def remember(self, mentions: dict[int, Mention]) -> None:
@@ -134,6 +139,10 @@ class Discourse:
             return earlier[-1].actor if earlier else self.last_leader
         keys = noun_keys(token)
         named = _named_in_phrase(token, mentions)
+        if self.last_supplier is not None and keys & _SUPPLYING_NOUNS and any(
+            c.lower_ in _SAME for c in token.children
+        ):
+            return self.last_supplier  # "fra samme land", "från samma leverantör"
         if keys & actors_data.COMPANY_NOUNS or _compound_of(keys, actors_data.COMPANY_NOUNS):
             return named or self.last_company  # "selskapet", "ammunisjonsprodusenten Nammo"
         if keys & actors_data.COUNTRY_NOUNS:
@@ -166,6 +175,11 @@ class Discourse:
 
 
 _DEFINITE = ("ene", "erne", "arna", "erna", "ane", "en", "et", "a", "na", "ne", "n", "t")
+
+
+# "samme land", "samma leverantör": the side that supplied in the last claim.
+_SAME = frozenset("samme samma same".split())
+_SUPPLYING_NOUNS = actors_data.COUNTRY_NOUNS | actors_data.COMPANY_NOUNS
 
 
 def noun_keys(token: Token) -> set[str]:

@@ -136,7 +136,10 @@ def is_verbal(token: Token) -> bool:
     if token.pos_ in ("VERB", "AUX"):
         return True
     clausal = dep(token) in ("ccomp", "xcomp", "advcl", "ROOT", "root", "parataxis")
-    return clausal and any(dep(c) in ("nsubj", "xcomp", "aux") for c in token.children)
+    # A predicate noun ("USA er Israels største våpenleverandør") has a copula: a noun still.
+    return clausal and any(dep(c) in ("nsubj", "xcomp", "aux") for c in token.children) and (
+        not any(dep(c) == "cop" for c in token.children)
+    )
 
 
 def _in_total(nominal: Token) -> bool:

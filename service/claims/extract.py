@@ -170,9 +170,7 @@ def _fill(event: ev.Event, suppliers: list[Actor], recipients: list[Actor], d: D
     deliveries went, else to the article's main recipient (the headline's claims', the
     headline's til-phrase, or the most frequent). Never for a verb aimed at a target ("sender
     droner mot byer" is an attack)."""
-    bought = event.cls == ev.ORDER_NOUN or event.cls == ev.RECEIVE and (
-        event.trigger.lemma_.lower() in PURCHASE | ORDER
-    )
+    bought = _purchase(event)
     if not suppliers and bought:  # "får" (gets) names no seller: a purchase or order does
         if d.last_company and d.last_company not in recipients:
             suppliers = [d.last_company]
@@ -216,6 +214,12 @@ def _fill(event: ev.Event, suppliers: list[Actor], recipients: list[Actor], d: D
         if target not in names:
             recipients = [gazetteer().by_name(target) or Actor(target, "org")]
     return suppliers, recipients
+
+
+def _purchase(event: ev.Event) -> bool:
+    return event.cls == ev.ORDER_NOUN or event.cls == ev.RECEIVE and (
+        event.trigger.lemma_.lower() in PURCHASE | ORDER
+    )
 
 
 _DELIVERIES = (ev.GIVE, ev.FUND, ev.TRANSFER_NOUN)
@@ -275,9 +279,19 @@ def _event_claims(event: ev.Event, s: _Sentence, lex: Lexicon, d: Discourse,
     suppliers, recipients = _roles(event, d, s.mentions)
     if not suppliers and event.cls in (ev.GIVE, ev.FUND, ev.SUPPLY_WITH):
         suppliers = _linear_subject(event.trigger, s.mentions, recipients)
+    named_recipients = bool(recipients)
     suppliers, recipients = _fill(event, suppliers, recipients, d, claims, s.span.line.index == 0)
+    stance = mode.stance
+    if not suppliers and recipients and _purchase(event):
+        d.pending_purchase = (stuff, stance)  # waiting for its seller
     if event.cls == ev.SUPPLIER_NOUN and not recipients and d.pending_buyers:
         recipients = list(d.pending_buyers)
+    if event.cls == ev.SUPPLIER_NOUN and not named_recipients and recipients and (
+        d.pending_purchase and set(recipients) <= set(d.pending_buyers)
+    ):
+        # "Polen har bestilt helikoptre. Selgeren er Boeing.": the seller of that purchase.
+        bought, stance = d.pending_purchase
+        stuff = stuff if stuff.words else bought
     refusing = mode.stance == "refused" or mode.denier is None and mode.stance == "asserted"
     if not _military(event, stuff, suppliers, claims, d.military, refusing) or (
         "troops" in stuff.categories and _exercise(s.doc)
@@ -287,7 +301,6 @@ def _event_claims(event: ev.Event, s: _Sentence, lex: Lexicon, d: Discourse,
         askers = set(d.actors(mode.requester, s.mentions))
         if not askers & set(recipients):
             return []  # a third party asking someone to supply: a call, not a request
-    stance = mode.stance
     if stance == "admitted" and mode.denier is not None:
         admitters = set(d.actors(mode.denier, s.mentions))
         if not admitters & (set(suppliers) | set(recipients)):
@@ -488,6 +501,8 @@ def extract_claims(
         found += _bare_stances(s, lex, d, recent, claims, used,
                                {e.trigger.i for e in events}, source_field)
         d.remember(s.mentions)
+        if found:
+            d.last_supplier = gazetteer().by_name(found[-1].supplier) or d.last_supplier
         if previous is not None and previous[1]:
             _designations_from_next(previous[1], doc, lex)
         previous = (span, found)

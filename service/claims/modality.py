@@ -58,6 +58,8 @@ SHOULD = frozenset("bør burde bör borde böra burte".split())
 OFFER = frozenset("tilby tilbyde tilbode erbjuda love lova utlova".split())
 ORDER = frozenset("bestille beställa bestilla".split())
 PURCHASE = frozenset("kjøpe kjøpa köpa købe anskaffe anskaffa kjøpe_inn".split())
+# Words on the goods that make a present purchase one deal: "kjøper ytterligere fire", "nye".
+_MORE = frozenset("ytterligere ytterlegare ytterligare yderligere nye nya nyt nytt".split())
 # A purchase in the present is a deal for later delivery, unless it is said to go on.
 ONGOING = frozenset(
     """fortsatt fortsett fremdeles framleis stadig fortfarande fortsat stadigvæk allerede
@@ -233,7 +235,8 @@ def _own_stance(event: Event, clause: Token | None, lemmas: list[str], lex: Lexi
             c.lemma_.lower() in ONGOING or c.lower_ in ONGOING for c in clause.children
         )
         deal = event.cls == FUND or any(
-            dep(n) == "nummod" for item in event.roles.items for n in item.children
+            dep(n) == "nummod" or n.pos_ == "NUM" or n.lower_ in _MORE
+            for item in event.roles.items for n in item.children
         )
         if present and deal and not ongoing:
             return "planned"

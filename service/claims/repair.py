@@ -64,6 +64,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from service.claims import actors_data
+from service.claims.discourse import noun_keys
 from service.claims.gazetteer import gazetteer
 from service.claims.items import names_goods
 from service.claims.systems import system_category
@@ -210,6 +212,25 @@ def _goods_taken_for_clause_head(token: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def _verb_taken_for_auxiliary(token: Token, lex: Lexicon) -> Token | None:
+    """ "Finland har fått stridsvagnar": a transfer verb read as an auxiliary of the goods noun
+    after it, which the parser made the clause's head. An auxiliary is followed by a verb; the
+    one right before a good with no verb between is the clause's verb."""
+    if token.pos_ != "NOUN" or lex.item(token.lemma_, token.text) is None:
+        return None
+    doc = token.doc
+    auxes = [c for c in token.children if dep(c) == "aux" and c.i < token.i]
+    if not auxes or any(t.pos_ == "VERB" for t in doc[auxes[-1].i + 1 : token.i]):
+        return None
+    verb = auxes[-1]
+    if not lex.verbs.get(verb.lemma_.lower()) or verb.lemma_.lower() in _HAVE:
+        return None
+    if not all(t.pos_ in _NOMINAL_MODIFIERS for t in doc[verb.i + 1 : token.i]):
+        return None
+    verb.pos_ = "VERB"
+    return verb
+
+
 def _goods_taken_for_verb_complement(token: Token, lex: Lexicon) -> bool:
     """A good's plural read as a verb and hung as a clause under the verb before it ("Nu skickar
     Sverige robotar": *robotar* an adverbial clause of *skickar*) with no subject, auxiliary or
@@ -289,6 +310,25 @@ def _names_someone(token: Token) -> bool:
     return token.pos_ == "PROPN" or token.pos_ == "NOUN" and any(
         c.pos_ not in ("PUNCT", "DET") and c.i < token.i for c in token.children
     )
+
+
+def _subject_taken_for_object(verb: Token) -> None:
+    """ "Nu beställer landet nya robotar": in a main clause with something else first, the
+    subject comes right after the finite verb (verb-second order). A verb left with no subject
+    and two objects, the first a bare actor noun right after it, has its subject there."""
+    if verb.pos_ != "VERB" or _has(verb, "nsubj", "nsubj:pass", "expl"):
+        return
+    objects = [c for c in verb.children if dep(c) == "obj"]
+    if len(objects) < 2 or objects[0].i != verb.i + 1 or verb.i == 0:
+        return
+    first = objects[0]
+    if first.pos_ == "PROPN" or noun_keys(first) & _ACTOR_NOUNS:
+        first.dep_ = "nsubj"
+
+
+_ACTOR_NOUNS = (
+    actors_data.COUNTRY_NOUNS | actors_data.COMPANY_NOUNS | actors_data.GOVERNMENT_NOUNS
+)
 
 
 def _source_taken_for_subject(verb: Token) -> None:
@@ -446,6 +486,8 @@ def repair(doc: Doc, lex: Lexicon) -> Doc:
             token.pos_ = "NOUN"
         elif (verb := _goods_taken_for_clause_head(token, lex)) is not None:
             _demote_to_object(token, verb, lex)
+        elif (verb := _verb_taken_for_auxiliary(token, lex)) is not None:
+            _demote_to_object(token, verb, lex)
         elif _goods_taken_for_verb_complement(token, lex):
             _demote_to_object(token, token.head, lex)
         if token.pos_ in ("VERB", "AUX") and (lemma := _verb_lemma(token, lex)):
@@ -456,6 +498,7 @@ def repair(doc: Doc, lex: Lexicon) -> Doc:
             token.set_morph(features)  # type: ignore[attr-defined]  # absent from the stubs
         _particle_taken_for_preposition(token, lex)
     for token in doc:
+        _subject_taken_for_object(token)
         _source_taken_for_root(token)
         _source_taken_for_subject(token)
         _name_taken_for_second_subject(token)
