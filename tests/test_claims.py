@@ -466,6 +466,11 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
          {("United States", "Lithuania", "planned")}),
         ("da", "Danmark køber nyt luftforsvar fra Frankrig.",
          {("France", "Denmark", "planned")}),
+        # coordinated verbs share the goods and the recipient after the last of them
+        ("nb", "Finland har kjøpt inn og sendt tolv kanoner til Estland.",
+         {("Finland", "Estonia", "asserted")}),
+        ("sv", "Norge och Polen har köpt och skänkt fyra robotsystem till Ukraina.",
+         {("Norway", "Ukraine", "asserted"), ("Poland", "Ukraine", "asserted")}),
         # Nynorsk "kjem til å" is the future
         (
             "nn",

@@ -165,6 +165,10 @@ def goods_objects(verb: Token) -> list[Token]:
         )
         if not subject_is_relative:
             return [verb.head]
+    if not objects and dep(verb) == "conj" and verb.head.pos_ == "VERB":
+        # "har kjøpt og overlevert 14 stridsvogner": coordinated verbs share the object after
+        # the last of them, which the parse hangs on the first.
+        objects = [o for o in children(verb.head, "obj") if o.i > verb.i]
     return objects
 
 
@@ -233,6 +237,8 @@ def _verb_event(verb: Token, cls: str, mentions: dict[int, Mention]) -> Event:
                 user = subject(holder)
                 roles.recipients = [user] if user is not None else []
         roles.recipients = roles.recipients or obliques(verb, TO) or children(verb, "iobj")
+        if not roles.recipients and dep(verb) == "conj" and verb.head.pos_ == "VERB":
+            roles.recipients = [r for r in obliques(verb.head, TO) if r.i > verb.i]
         if not any(r.i in mentions for r in roles.recipients):
             # "stille X til rådighet for Ukraina", "ställa till förfogande för": the til-phrase
             # is the idiom's, the recipient comes with for/för.

@@ -124,6 +124,18 @@ def _participle_taken_for_adjective(token: Token, lex: Lexicon) -> bool:
     return any(lemma in lex.verbs or lemma in lex.multiword for lemma in lemmas)
 
 
+def _verb_taken_for_conjunct(token: Token, lex: Lexicon) -> bool:
+    """ "har kjøpt og overlevert stridsvogner": a participle coordinated with a verb, tagged as
+    an adjective or a noun, whose lemma is a trigger verb's."""
+    if token.pos_ not in ("ADJ", "NOUN") or dep(token) != "conj" or token.head.pos_ != "VERB":
+        return False
+    if _has(token, "det", "case", "amod") or token.head.i > token.i:
+        return False
+    lemmas = {token.lemma_.lower(), dictionary_lemma(token.lower_, lex.language)}
+    lemmas |= set(lex.verb_forms.get(token.lower_, ()))
+    return any(lemma in lex.verbs for lemma in lemmas)
+
+
 def _first_word_taken_for_name(token: Token, lex: Lexicon) -> bool:
     first = next((t for t in token.doc if not t.is_punct), None)
     if token.pos_ != "PROPN" or first is None or token.i != first.i or token.text.isupper():
@@ -475,6 +487,8 @@ def repair(doc: Doc, lex: Lexicon) -> Doc:
         if _verb_taken_for_noun(token, lex):
             token.pos_ = "VERB"
             _promote_verb(token)
+        elif _verb_taken_for_conjunct(token, lex):
+            token.pos_ = "VERB"
         elif _participle_taken_for_adjective(token, lex):
             token.pos_ = "VERB"
             if dep(token) == "amod":  # "missil levert av Nord-Korea": a participle clause

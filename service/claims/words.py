@@ -117,7 +117,13 @@ def _item(lex: Lexicon, low: str, form: str) -> Item | None:
             return lex.items[last]
         entry = _head(last, lex.item_suffixes)
         if entry:
-            return lex.item_suffixes[entry]
+            head = lex.item_suffixes[entry]
+            if head.category == "military_generic":
+                # "robotsystem", "dronesystemet": a generic head after a weapon is that weapon's.
+                first = _prefix_item(lex, last)
+                if first is not None:
+                    return Item(f"{first.english} {head.english}", first.category)
+            return head
         for ending in ENDINGS:  # "flyene" -> "fly": an inflected form of a plain entry
             if ending and last.endswith(ending) and last[: -len(ending)] in lex.items:
                 return lex.items[last[: -len(ending)]]
