@@ -471,6 +471,16 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
          {("Finland", "Estonia", "asserted")}),
         ("sv", "Norge och Polen har köpt och skänkt fyra robotsystem till Ukraina.",
          {("Norway", "Ukraine", "asserted"), ("Poland", "Ukraine", "asserted")}),
+        # "among the countries that sent ... there is X"; Danish relative "der"
+        ("sv", "Bland de länder som har skickat granater till Ukraina finns Finland och Norge.",
+         {("Finland", "Ukraine", "asserted"), ("Norway", "Ukraine", "asserted")}),
+        ("da", "Blandt de lande, der har sendt droner til Ukraine, er Letland og Estland.",
+         {("Latvia", "Ukraine", "asserted"), ("Estonia", "Ukraine", "asserted")}),
+        # "also" keeps the countries named just before among them
+        ("nb", "Bedrifter i Kina og Iran leverer dronedeler til Russland. Blant landene som "
+         "har sendt droner til Russland, er også Tyrkia.",
+         {("China", "Russia", "asserted"), ("Iran", "Russia", "asserted"),
+          ("Turkey", "Russia", "asserted")}),
         # Nynorsk "kjem til å" is the future
         (
             "nn",

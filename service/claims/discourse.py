@@ -102,14 +102,27 @@ class Discourse:
             predicate = head.head
             copular = any(dep(c) == "cop" for c in predicate.children)
             linked = dep(head) == "nsubj" or case_of(head) in ("blant", "bland", "blandt")
+            named: Token | None = None
             if copular and linked and predicate.i in mentions:
-                return self.actors(predicate, mentions)
+                named = predicate
+            elif linked and predicate.lemma_.lower() in _EXIST and dep(head) != "nsubj":
+                # "Bland länderna som har skickat ... finns Polen": what there is among them.
+                there = [c for c in predicate.children if dep(c) == "nsubj" and c.i in mentions]
+                named = there[0] if there else None
+            if named is not None:
+                found = self.actors(named, mentions)
+                if any(c.lower_ in _ALSO for c in predicate.children):
+                    # "... finns också Indien": the ones named before are among them too.
+                    found += [a for a in self.last_countries if a not in found]
+                return found
             if _plural(head) and noun_keys(head) & actors_data.COUNTRY_NOUNS:
                 return list(self.last_countries)  # "de to landene": the last ones named together
         for token in with_conjuncts(head) + _listed_after(head, mentions):
             actor = self._actor(token, mentions)
             if actor is not None and actor not in out:
                 out.append(actor)
+                # "bedrifter i Kina og Iran": the place named is coordinated.
+                out += [a for a in _places_coordinated(token, mentions) if a not in out]
         return out
 
     def _actor(self, token: Token, mentions: dict[int, Mention]) -> Actor | None:
@@ -177,6 +190,9 @@ class Discourse:
 _DEFINITE = ("ene", "erne", "arna", "erna", "ane", "en", "et", "a", "na", "ne", "n", "t")
 
 
+_ALSO = frozenset("også òg også också".split())
+# Existential verbs: "Blant landene ... finnes Polen".
+_EXIST = frozenset("finnes finnast finnas findes finne finna".split())
 # "samme land", "samma leverantör": the side that supplied in the last claim.
 _SAME = frozenset("samme samma same".split())
 _SUPPLYING_NOUNS = actors_data.COUNTRY_NOUNS | actors_data.COMPANY_NOUNS
@@ -256,6 +272,19 @@ def _named_in_phrase(token: Token, mentions: dict[int, Mention]) -> Actor | None
     if dep(token) in ("nmod", "appos", "compound") and head.i in mentions:
         return mentions[head.i].actor  # "Nordic Shield, selskapet som ..." / name as head
     return None
+
+
+def _places_coordinated(token: Token, mentions: dict[int, Mention]) -> list[Actor]:
+    """The names coordinated with a place phrase on a noun ("selskaper i Kina og Iran")."""
+    if token.i in mentions:
+        return []
+    for child in token.children:
+        if dep(child) == "nmod" and child.i in mentions and case_of(child) in _PLACE_CASES:
+            return [mentions[c.i].actor for c in with_conjuncts(child)[1:] if c.i in mentions]
+    return []
+
+
+_PLACE_CASES = frozenset({"i", "fra", "frå", "från", "af"})
 
 
 def _is_bare(token: Token) -> bool:

@@ -72,6 +72,16 @@ def auxiliaries(verb: Token) -> list[Token]:
     return [c for c in verb.children if dep(c).startswith(("aux", "cop"))]
 
 
+def _relative(pronoun: Token, verb: Token) -> bool:
+    """A relative pronoun: tagged so, or "som"/"der" opening a relative clause (Danish "der"
+    is not always tagged PronType=Rel)."""
+    if pronoun.pos_ != "PRON":
+        return False
+    if "Rel" in pronoun.morph.get("PronType", []):
+        return True
+    return pronoun.lower_ in ("som", "der") and dep(verb) == "acl:relcl" and pronoun.i < verb.i
+
+
 def subject(verb: Token) -> Token | None:
     """The verb's subject: its own, the relative pronoun's antecedent, a coordinated verb's, or
     the controller of an infinitive (the governing verb's subject, or its object for verbs like
@@ -84,7 +94,7 @@ def subject(verb: Token) -> Token | None:
         candidates = [c for c in candidates if c.lower_ not in QUANTIFIERS] or candidates
         for child in candidates:
             if dep(child) in ("nsubj", "nsubj:pass", "csubj"):
-                if child.pos_ == "PRON" and "Rel" in child.morph.get("PronType", []):
+                if _relative(child, current):
                     return current.head if dep(current) == "acl:relcl" else None
                 return child
         link, head = dep(current), current.head
