@@ -481,6 +481,17 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
          "har sendt droner til Russland, er også Tyrkia.",
          {("China", "Russia", "asserted"), ("Iran", "Russia", "asserted"),
           ("Turkey", "Russia", "asserted")}),
+        # "neither ... nor": both parts negated, with the modal of the first
+        ("sv", "Ungern vill varken skicka vapen till Ukraina eller betala för dem.",
+         {("Hungary", "Ukraine", "refused")}),
+        # a negation before "men" does not reach past it; not hesitating is doing
+        ("nn", "Noreg har ikkje nølt med å sende kanonar til Ukraina, men nektar å sende "
+         "kampfly.", {("Norway", "Ukraine", "asserted"), ("Norway", "Ukraine", "refused")}),
+        ("sv", "Sverige har inte tvekat att skicka robotar till Ukraina.",
+         {("Sweden", "Ukraine", "asserted")}),
+        # "not only X but also Y" names two suppliers
+        ("nb", "Ikke bare Polen, men også Tsjekkia sender granater til Ukraina.",
+         {("Poland", "Ukraine", "asserted"), ("Czech Republic", "Ukraine", "asserted")}),
         # Nynorsk "kjem til å" is the future
         (
             "nn",

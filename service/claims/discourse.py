@@ -20,6 +20,7 @@ from service.claims.items import Goods
 from service.claims.mentions import Mention
 from service.claims.tree import case_of, dep, with_conjuncts
 from service.claims.types import Stance
+from service.claims.words import dictionary_lemma
 
 STATE_KINDS = frozenset({"country"})
 PERSONAL = frozenset("han hun ho hon".split())
@@ -136,7 +137,10 @@ class Discourse:
             said_by = speaker(token)
             if said_by is not None and said_by.i != token.i:
                 found = self.actors(said_by, mentions)
-                return found[0] if found else None
+                # "talspersonen i Det hvite hus", "en talsmann for Pentagon": whose voice it is.
+                return found[0] if found else _named_in_phrase(said_by, mentions) or next(
+                    (mentions[c.i].actor for c in said_by.children
+                     if c.i in mentions and case_of(c) in ("for", "för")), None)
         if token.pos_ == "PRON" and token.lower_ == "man" and dep(token) == "nsubj":
             # "Kina förnekar att man levererar vapen": the impersonal subject of a reported
             # clause is the side of whoever reports it.
@@ -187,6 +191,7 @@ class Discourse:
 
 
 
+_LEMMA_LANGUAGES = frozenset({"nb", "nn", "sv", "da"})
 _DEFINITE = ("ene", "erne", "arna", "erna", "ane", "en", "et", "a", "na", "ne", "n", "t")
 
 
@@ -204,6 +209,8 @@ def noun_keys(token: Token) -> set[str]:
     low = token.lower_
     keys = {token.lemma_.lower(), low}
     keys |= {low[: -len(e)] for e in _DEFINITE if low.endswith(e) and len(low) - len(e) >= 3}
+    if token.lang_ in _LEMMA_LANGUAGES:  # a second opinion: "leverancerne" -> "leverance"
+        keys.add(dictionary_lemma(low, token.lang_))
     return keys
 
 

@@ -188,6 +188,14 @@ def _other_goods(verb: Token, named: list[Token]) -> list[Token]:
     ]
 
 
+def _shared(verb: Token, preps: frozenset[str]) -> list[Token]:
+    """A phrase after the last of coordinated verbs, hung on the first ("har kjøpt og sendt
+    kanoner til Estland"): the verbs share it."""
+    if dep(verb) != "conj" or verb.head.pos_ != "VERB":
+        return []
+    return [r for r in obliques(verb.head, preps) if r.i > verb.i]
+
+
 def _agent(verb: Token, mentions: dict[int, Mention]) -> list[Token]:
     """The "av"-agent of a passive: on the verb, or, where the parser hung it lower, an actor
     with "av" inside the clause ("overlevert til Ukraina av Polen")."""
@@ -237,8 +245,7 @@ def _verb_event(verb: Token, cls: str, mentions: dict[int, Mention]) -> Event:
                 user = subject(holder)
                 roles.recipients = [user] if user is not None else []
         roles.recipients = roles.recipients or obliques(verb, TO) or children(verb, "iobj")
-        if not roles.recipients and dep(verb) == "conj" and verb.head.pos_ == "VERB":
-            roles.recipients = [r for r in obliques(verb.head, TO) if r.i > verb.i]
+        roles.recipients = roles.recipients or _shared(verb, TO)
         if not any(r.i in mentions for r in roles.recipients):
             # "stille X til rådighet for Ukraina", "ställa till förfogande för": the til-phrase
             # is the idiom's, the recipient comes with for/för.
@@ -265,7 +272,7 @@ def _verb_event(verb: Token, cls: str, mentions: dict[int, Mention]) -> Event:
         roles.suppliers = obliques(verb, FROM)
     elif cls == RECEIVE:
         roles.recipients = [subj] if subj is not None else []
-        roles.suppliers = obliques(verb, FROM) or obliques(verb, BY)
+        roles.suppliers = obliques(verb, FROM) or obliques(verb, BY) or _shared(verb, FROM)
         roles.items = goods_objects(verb)
     elif cls == REQUEST:
         roles.recipients = [subj] if subj is not None else []

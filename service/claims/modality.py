@@ -58,6 +58,11 @@ SHOULD = frozenset("bør burde bör borde böra burte".split())
 OFFER = frozenset("tilby tilbyde tilbode erbjuda love lova utlova".split())
 ORDER = frozenset("bestille beställa bestilla".split())
 PURCHASE = frozenset("kjøpe kjøpa köpa købe anskaffe anskaffa kjøpe_inn".split())
+# Hesitating, negated, is doing: "har ikke nølt med å sende".
+HESITATE = frozenset("nøle tøve tveka".split())
+_NEITHER = frozenset("verken hverken varken".split())
+# Contrastive conjunctions: a negation before them does not reach the verb after.
+_CONTRAST = frozenset("men utan uden but".split())
 # Words on the goods that make a present purchase one deal: "kjøper ytterligere fire", "nye".
 _MORE = frozenset("ytterligere ytterlegare ytterligare yderligere nye nya nyt nytt".split())
 # A purchase in the present is a deal for later delivery, unless it is said to go on.
@@ -84,8 +89,14 @@ def _negated(verb: Token, lex: Lexicon) -> bool:
     head = verb.head
     if dep(verb) in ("xcomp", "advcl") and head.lemma_.lower() in FUTURE_AUX | {"komma"}:
         words += list(head.children)  # "kommer ikke til å stanse": the negation is on "komme"
-    if dep(verb) == "conj" and verb.head.pos_ == verb.pos_:
-        words += list(verb.head.children)  # "har ikke utviklet eller levert"
+    if dep(verb) == "conj" and verb.head.pos_ == verb.pos_ and not any(
+        c.lower_ in _CONTRAST for c in verb.children if dep(c) == "cc"
+    ):
+        # "har ikke utviklet eller levert"; not across "men": "har ikke nølt, men nekter"
+        words += list(verb.head.children)
+    if any(dep(c) == "cc" and c.lower_ in ("eller", "or") for c in verb.children):
+        # "verken sende våpen eller betale for dem": "neither" earlier negates the "nor" part.
+        words += [t for t in verb.doc[max(0, verb.i - 16) : verb.i] if t.lower_ in _NEITHER]
     for word in words:
         negation = "NEGATION" in lex.adverb_classes(word.lemma_) or (
             "NEGATION" in lex.adverb_classes(word.lower_)
@@ -167,6 +178,11 @@ def modality(event: Event, lex: Lexicon) -> Modality:
         classes = verb_classes(governor, lex)
         if _conditional(below):
             return Modality(None, hedged, None)
+        if "CONSIDER" in classes and governor.lemma_.lower() in HESITATE and _negated(
+            governor, lex
+        ):
+            below = governor  # "har ikke nølt med å sende": it was sent
+            continue
         if governor.lemma_.lower() in SHOULD or "CONSIDER" in classes:
             return Modality(None, hedged, None)
         if "CALL" in classes and "REQUEST" not in classes:

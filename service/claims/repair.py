@@ -82,12 +82,36 @@ def _has(token: Token, *links: str) -> bool:
 def _verb_taken_for_noun(token: Token, lex: Lexicon) -> bool:
     if token.pos_ != "NOUN" or _has(token, "cop", "det", "amod", "case"):
         return False
-    if not _has(token, "nsubj", "nsubj:pass", "obj"):
+    if not _has(token, "nsubj", "nsubj:pass", "obj") and not _name_then_clause(token):
         return False
     if token.lower_ in lex.verb_forms:
         return True
     lemma = dictionary_lemma(token.lower_, lex.language)
     return bool(lex.verbs.get(lemma) or lex.verbs.get(token.lemma_.lower()))
+
+
+def _name_then_clause(token: Token) -> bool:
+    """ "Iran benægter at have sendt ...": a root right after a name, with a that- or
+    infinitive clause of its own, is a verb; the name, hung on it as a modifier, its subject."""
+    if token.head.i != token.i or token.i == 0:
+        return False
+    name = token.doc[token.i - 1]
+    if name.pos_ != "PROPN" or name.head.i != token.i or dep(name) not in _NAME_MODIFIERS:
+        return False
+    return any(dep(c) in ("acl", "ccomp", "xcomp") and _has(c, "mark") for c in token.children)
+
+
+def _clause_of_verb(verb: Token) -> None:
+    """The name and the clause hung on a root read as a noun, once it is a verb again."""
+    before = verb.doc[verb.i - 1] if verb.i else None
+    if before is not None and dep(before) in _NAME_MODIFIERS and before.head == verb:
+        before.dep_ = "nsubj"
+    for child in verb.children:
+        if dep(child) == "acl" and _has(child, "mark"):
+            child.dep_ = "xcomp"
+
+
+_NAME_MODIFIERS = frozenset({"nummod", "nmod", "compound", "amod", "appos", "flat"})
 
 
 def _noun_taken_for_adjective(token: Token, lex: Lexicon) -> bool:
@@ -343,6 +367,46 @@ _ACTOR_NOUNS = (
 )
 
 
+def _not_only(doc: Doc) -> None:
+    """ "Ikke bare Norge, men også Sverige sender ...", "Inte bara X utan även Y skickar ...":
+    the correlative names two subjects; the parse leaves the first outside the clause (or as a
+    second subject). The first becomes a conjunct of the second, and the verb the root."""
+    for i in range(len(doc) - 4):
+        if doc[i].lower_ not in _NOT or doc[i + 1].lower_ not in _ONLY:
+            continue
+        first = doc[i + 2]
+        if first.pos_ not in ("PROPN", "NOUN"):
+            continue
+        but = next((t for t in doc[first.i + 1 : first.i + 4] if t.lower_ in _BUT), None)
+        if but is None:
+            continue
+        second = next((t for t in doc[but.i + 1 : but.i + 3] if t.pos_ in ("PROPN", "NOUN")), None)
+        if second is None or dep(second) != "nsubj" or second.head.i == first.i:
+            continue
+        verb = second.head
+        if first.head.i == first.i:  # the first name taken for the root
+            verb.head, verb.dep_ = verb, "ROOT"
+        first.head, first.dep_ = second, "conj"
+        return
+
+
+_NOT = frozenset("ikke ikkje inte".split())
+_ONLY = frozenset("bare berre bara kun blot endast enbart".split())
+_BUT = frozenset("men utan uden".split())
+
+
+def _verb_conjunct_taken_for_nouns(verb: Token) -> None:
+    """ "sende våpen til Ukraina eller betale for dem": a verb coordinated with the verb before
+    it, hung by the parser on that verb's object. A verb with no subject of its own does not
+    coordinate with a noun; it is the earlier verb's conjunct."""
+    noun = verb.head
+    if verb.pos_ != "VERB" or dep(verb) != "conj" or noun.pos_ not in ("NOUN", "PROPN"):
+        return
+    if _has(verb, "nsubj", "nsubj:pass") or dep(noun) != "obj" or noun.head.pos_ != "VERB":
+        return
+    verb.head = noun.head
+
+
 def _source_taken_for_subject(verb: Token) -> None:
     """ "Sør-Korea: Nord-Korea har sendt granater": a headline's "who says: what" form. The
     phrase before the colon, read as a second subject, is the source, set off as `dislocated`."""
@@ -487,6 +551,7 @@ def repair(doc: Doc, lex: Lexicon) -> Doc:
         if _verb_taken_for_noun(token, lex):
             token.pos_ = "VERB"
             _promote_verb(token)
+            _clause_of_verb(token)
         elif _verb_taken_for_conjunct(token, lex):
             token.pos_ = "VERB"
         elif _participle_taken_for_adjective(token, lex):
@@ -511,7 +576,9 @@ def repair(doc: Doc, lex: Lexicon) -> Doc:
             features["Voice"] = "Pass"
             token.set_morph(features)  # type: ignore[attr-defined]  # absent from the stubs
         _particle_taken_for_preposition(token, lex)
+    _not_only(doc)
     for token in doc:
+        _verb_conjunct_taken_for_nouns(token)
         _subject_taken_for_object(token)
         _source_taken_for_root(token)
         _source_taken_for_subject(token)
