@@ -492,6 +492,10 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
         # "not only X but also Y" names two suppliers
         ("nb", "Ikke bare Polen, men også Tsjekkia sender granater til Ukraina.",
          {("Poland", "Ukraine", "asserted"), ("Czech Republic", "Ukraine", "asserted")}),
+        # "no one has sent more than X": X sent; with no one compared, no claim
+        ("nb", "Ingen har sendt flere droner til Ukraina enn Latvia.",
+         {("Latvia", "Ukraine", "asserted")}),
+        ("nb", "Ingen land har sendt flere droner til Ukraina i år.", set()),
         # Nynorsk "kjem til å" is the future
         (
             "nn",

@@ -407,6 +407,34 @@ def _verb_conjunct_taken_for_nouns(verb: Token) -> None:
     verb.head = noun.head
 
 
+def _none_more_than(verb: Token) -> None:
+    """ "Ingen (andre land) har levert flere granater til Ukraina enn USA": no one did more
+    than X, so X did it. The name after "enn/än/end" (or "som" after "like/så mange") is the
+    subject; "ingen" is set aside, so no one is read as the supplier."""
+    subjects = [c for c in verb.children if dep(c) == "nsubj"]
+    if verb.pos_ != "VERB" or len(subjects) != 1:
+        return
+    nobody = subjects[0]
+    if nobody.lower_ != "ingen" and not any(c.lower_ == "ingen" for c in nobody.children):
+        return
+    clause = list(verb.subtree)
+    if not any(t.lower_ in _MORE for t in clause):
+        return
+    for name in clause:
+        if name.pos_ == "PROPN" and name.i > verb.i and any(
+            dep(c) in ("case", "mark") and c.lower_ in _THAN for c in name.children
+        ):
+            nobody.dep_ = "dep"
+            name.head, name.dep_ = verb, "nsubj"
+            return
+
+
+_MORE = frozenset(
+    "flere fleire fler mer meir mere mange många meget mye mykje mycket like lika så".split()
+)
+_THAN = frozenset("enn än end som".split())
+
+
 def _source_taken_for_subject(verb: Token) -> None:
     """ "Sør-Korea: Nord-Korea har sendt granater": a headline's "who says: what" form. The
     phrase before the colon, read as a second subject, is the source, set off as `dislocated`."""
@@ -578,6 +606,7 @@ def repair(doc: Doc, lex: Lexicon) -> Doc:
         _particle_taken_for_preposition(token, lex)
     _not_only(doc)
     for token in doc:
+        _none_more_than(token)
         _verb_conjunct_taken_for_nouns(token)
         _subject_taken_for_object(token)
         _source_taken_for_root(token)
