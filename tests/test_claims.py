@@ -218,6 +218,22 @@ def test_headline_source_before_a_colon(lang: str, text: str, source: str | None
     assert found == [("North Korea", "Russia", "asserted", source)]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("nb", "Iran sies å ha sendt droner til Russland."),
+        ("sv", "Iran sägs ha skickat drönare till Ryssland."),
+        ("sv", "Iran uppges ha skickat drönare till Ryssland."),
+        ("da", "Iran siges at have sendt droner til Rusland."),
+    ],
+)
+def test_said_to_have_is_hearsay(lang: str, text: str) -> None:
+    """An s-passive verb of saying hedges, and its subject is not the source."""
+    found = [(c.supplier, c.recipient, c.stance, c.hedged, c.source)
+             for c in extract_claims(text, lang)]
+    assert found == [("Iran", "Russia", "asserted", True, None)]
+
+
 def test_hedge_and_attribution() -> None:
     claims = extract_claims(
         "Nord-Korea skal ha sendt artillerigranater til Russland, ifølge sørkoreansk etterretning.",
@@ -496,6 +512,13 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
         ("nb", "Ingen har sendt flere droner til Ukraina enn Latvia.",
          {("Latvia", "Ukraine", "asserted")}),
         ("nb", "Ingen land har sendt flere droner til Ukraina i år.", set()),
+        # to arm someone is to supply weapons; a closed group compound names the group
+        ("nb", "Iran har bevæpnet Hizbollah i flere tiår.", {("Iran", "Hezbollah", "asserted")}),
+        ("sv", "Iran har skickat drönare till huthirebellerna.",
+         {("Iran", "Houthis", "asserted")}),
+        # a root after a name, with a that-clause, is the verb of saying
+        ("sv", "Iran uppger att landet har skickat drönare till Ryssland.",
+         {("Iran", "Russia", "asserted")}),
         # Nynorsk "kjem til å" is the future
         (
             "nn",

@@ -257,6 +257,9 @@ def _amounts(heads: list[Token], lex: Lexicon) -> bool:
     return bool(heads) and all(amount(h) for h in heads)
 
 
+_ARMING = frozenset("bevæpne væpne beväpna bevæbne".split())
+
+
 def _same_goods(claim: Claim) -> Goods:
     return Goods(words=list(claim.item_terms), designations=list(claim.designations),
                  military=True, categories=set(claim.categories))
@@ -276,6 +279,11 @@ def _event_claims(event: ev.Event, s: _Sentence, lex: Lexicon, d: Discourse,
     stuff = goods(event.roles.items, lex, [prefix] if prefix else None, around)
     if not stuff.words and claims and _amounts(event.roles.items, lex):
         stuff = _same_goods(claims[-1])
+    if not stuff.words and event.cls == ev.SUPPLY_WITH and not event.roles.items and (
+        event.trigger.lemma_.lower() in _ARMING
+    ):
+        # "har bevæpnet RSF": to arm is to supply weapons, named or not.
+        stuff = Goods(words=["weapons"], military=True, categories={"weapon"})
     suppliers, recipients = _roles(event, d, s.mentions)
     if not suppliers and event.cls in (ev.GIVE, ev.FUND, ev.SUPPLY_WITH):
         suppliers = _linear_subject(event.trigger, s.mentions, recipients)

@@ -106,6 +106,10 @@ def find(doc: Doc) -> dict[int, Mention]:
             actor = gaz.lookup((first,))
             if actor is not None and rest.lower() in _JOINED_NOUNS:
                 found[token.i] = Mention(actor, token.i, token.i + 1, token)
+        elif token.i not in found and token.pos_ == "NOUN":
+            actor = _closed_group_compound(token.lower_)
+            if actor is not None:  # "huthirebellerna", written closed
+                found[token.i] = Mention(actor, token.i, token.i + 1, token)
     for token in doc:  # "amerikanerne sendte ...": a country's people stand for it
         if token.i not in found and token.pos_ == "NOUN":
             people = gaz.people.get(token.lemma_.lower()) or gaz.people.get(
@@ -158,11 +162,24 @@ def _credit_start(doc: Doc) -> int:
     return len(doc)
 
 
+_GROUP_HEADS = actors_data.GROUP_NOUNS
 _JOINED_NOUNS = (
     actors_data.GROUP_NOUNS | actors_data.GOVERNMENT_NOUNS | frozenset(
         "regimet regimet regimen ledelsen leiinga ledningen styret".split()
     )
 )
+
+
+def _closed_group_compound(low: str) -> Actor | None:
+    """A group's name and a group noun written as one word ("huthirebellerna"): the name's
+    capitalised form must be an armed group in the gazetteer."""
+    gaz = gazetteer()
+    for noun in _GROUP_HEADS:
+        if low.endswith(noun) and len(low) - len(noun) >= 3:
+            actor = gaz.lookup((low[: -len(noun)].capitalize(),))
+            if actor is not None and actor.kind == "armed_group":
+                return actor
+    return None
 
 
 def _not_an_actor(text: str) -> bool:

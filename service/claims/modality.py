@@ -35,7 +35,15 @@ from service.claims.events import (
     Event,
     verb_classes,
 )
-from service.claims.tree import ACCUSE, auxiliaries, case_of, children, dep, governors
+from service.claims.tree import (
+    ACCUSE,
+    REPORTING,
+    auxiliaries,
+    case_of,
+    children,
+    dep,
+    governors,
+)
 from service.claims.types import Stance
 from service.claims.words import Lexicon
 
@@ -120,8 +128,9 @@ def _negated(verb: Token, lex: Lexicon) -> bool:
 
 def _aux_lemmas(verb: Token) -> list[str]:
     auxes = auxiliaries(verb)
-    if dep(verb) == "conj" and verb.head.pos_ == verb.pos_:
-        auxes += auxiliaries(verb.head)
+    own_clause = auxes or any(dep(c) in ("nsubj", "nsubj:pass") for c in verb.children)
+    if dep(verb) == "conj" and verb.head.pos_ == verb.pos_ and not own_clause:
+        auxes += auxiliaries(verb.head)  # "har kjøpt og sendt": one auxiliary for both
     return [a.lemma_.lower() for a in auxes]
 
 
@@ -157,6 +166,18 @@ def _reported(lemmas: list[str]) -> bool:
     return any(a in modal for a in lemmas) and any(a in PERFECT_AUX for a in lemmas)
 
 
+def _said_to(verb: Token) -> bool:
+    """ "uppges ha skickat", "sägs ha sålt": an s-passive verb of saying as the auxiliary."""
+    return any(a.lemma_.lower() in REPORTING and a.lower_.endswith("s") for a in auxiliaries(verb))
+
+
+def _said_to_be(verb: Token) -> bool:
+    """A verb of saying in the s-passive ("sies", "sägs", "siges"): no one is its speaker."""
+    return verb.lemma_.lower() in REPORTING and verb.lower_.endswith("s") and (
+        "Pass" in verb.morph.get("Voice", []) or not verb.lower_.endswith("ss")
+    )
+
+
 def _perfect_infinitive(verb: Token) -> bool:
     return any(a.lemma_.lower() in PERFECT_AUX for a in auxiliaries(verb))
 
@@ -168,7 +189,9 @@ def modality(event: Event, lex: Lexicon) -> Modality:
     chain = list(governors(trigger))
     verbs = ([clause] if clause is not None else []) + chain
     lemmas = _aux_lemmas(clause) if clause is not None else []
-    hedged = _hedged([trigger, *verbs], lex) or _reported(lemmas)
+    hedged = _hedged([trigger, *verbs], lex) or _reported(lemmas) or (
+        clause is not None and _said_to(clause)
+    )
     speaker: Token | None = None
     stance: Stance | None = None
     denier: Token | None = None
@@ -188,6 +211,10 @@ def modality(event: Event, lex: Lexicon) -> Modality:
         if "CALL" in classes and "REQUEST" not in classes:
             return Modality(None, hedged, None)
         accusing = governor.lemma_.lower() in ACCUSE
+        if "SPEECH" in classes and _said_to_be(governor):
+            hedged = True  # "Iran sies å ha sendt": hearsay, and the subject says nothing
+            below = governor
+            continue
         if "SPEECH" in classes or "BELIEF" in classes or accusing:
             # "Israel anklager Iran for å smugle våpen": the accuser is the source.
             speaker = speaker or _subject_of(governor)

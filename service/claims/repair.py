@@ -69,7 +69,7 @@ from service.claims.discourse import noun_keys
 from service.claims.gazetteer import gazetteer
 from service.claims.items import names_goods
 from service.claims.systems import system_category
-from service.claims.tree import dep
+from service.claims.tree import REPORTING, dep
 from service.claims.words import Lexicon, dictionary_lemma
 
 _NOMINAL_LINKS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "nmod", "appos", "conj", "iobj"})
@@ -80,7 +80,9 @@ def _has(token: Token, *links: str) -> bool:
 
 
 def _verb_taken_for_noun(token: Token, lex: Lexicon) -> bool:
-    if token.pos_ != "NOUN" or _has(token, "cop", "det", "amod", "case"):
+    if token.pos_ != "NOUN" or any(
+        dep(c) in ("cop", "det", "amod", "case") and c.pos_ != "PROPN" for c in token.children
+    ):
         return False
     if not _has(token, "nsubj", "nsubj:pass", "obj") and not _name_then_clause(token):
         return False
@@ -91,14 +93,19 @@ def _verb_taken_for_noun(token: Token, lex: Lexicon) -> bool:
 
 
 def _name_then_clause(token: Token) -> bool:
-    """ "Iran benægter at have sendt ...": a root right after a name, with a that- or
-    infinitive clause of its own, is a verb; the name, hung on it as a modifier, its subject."""
+    """ "Iran benægter at have sendt ...", "Minsk afviser.": a root right after a name, with a
+    that- or infinitive clause of its own or ending the sentence, is a verb; the name, hung on
+    it as a modifier, its subject."""
     if token.head.i != token.i or token.i == 0:
         return False
     name = token.doc[token.i - 1]
     if name.pos_ != "PROPN" or name.head.i != token.i or dep(name) not in _NAME_MODIFIERS:
         return False
-    return any(dep(c) in ("acl", "ccomp", "xcomp") and _has(c, "mark") for c in token.children)
+    if all(t.is_punct for t in token.doc[token.i + 1 :]) and name.i == 0:
+        return True
+    return any(
+        dep(c) in ("acl", "ccomp", "xcomp", "csubj") and _has(c, "mark") for c in token.children
+    )
 
 
 def _clause_of_verb(verb: Token) -> None:
@@ -109,6 +116,8 @@ def _clause_of_verb(verb: Token) -> None:
     for child in verb.children:
         if dep(child) == "acl" and _has(child, "mark"):
             child.dep_ = "xcomp"
+        elif dep(child) == "csubj" and _has(child, "mark"):
+            child.dep_ = "ccomp"  # "uppger att ...": what is said, not a subject
 
 
 _NAME_MODIFIERS = frozenset({"nummod", "nmod", "compound", "amod", "appos", "flat"})
@@ -386,6 +395,8 @@ def _not_only(doc: Doc) -> None:
         verb = second.head
         if first.head.i == first.i:  # the first name taken for the root
             verb.head, verb.dep_ = verb, "ROOT"
+        elif first.is_ancestor(second):
+            return  # re-hanging it would make a cycle
         first.head, first.dep_ = second, "conj"
         return
 
@@ -433,6 +444,29 @@ _MORE = frozenset(
     "flere fleire fler mer meir mere mange många meget mye mykje mycket like lika så".split()
 )
 _THAN = frozenset("enn än end som".split())
+
+
+def _report_taken_for_auxiliary(token: Token) -> None:
+    """ "Iran uppges ha skickat drönare": an s-passive verb of saying right before "ha" and a
+    participle is a hedge on the participle (is said to have sent). The parser reads it as an
+    auxiliary, an adverb or part of the name before it, with the subject on it; the subject is
+    the participle's, and the verb of saying its auxiliary."""
+    if not token.lower_.endswith("s") or token.lemma_.lower() not in REPORTING:
+        return
+    doc = token.doc
+    if token.i + 2 >= len(doc) or doc[token.i + 1].lemma_.lower() not in _HAVE:
+        return
+    verb = doc[token.i + 2]
+    if verb.pos_ != "VERB" or doc[token.i + 1].head.i != verb.i or token.is_ancestor(verb):
+        return  # (re-hanging a head below its own dependent would make a cycle)
+    subjects = [c for c in token.children if dep(c) in ("nsubj", "nsubj:pass")]
+    if dep(token) in ("flat", "flat:name") and token.head.i == token.i - 1:
+        subjects.append(token.head)  # "Iran uppges": read as one name
+    if token.head.i != verb.i and dep(token) not in ("flat", "flat:name"):
+        return
+    token.head, token.dep_ = verb, "aux"
+    for subject in subjects:
+        subject.head, subject.dep_ = verb, "nsubj"
 
 
 def _source_taken_for_subject(verb: Token) -> None:
@@ -606,6 +640,7 @@ def repair(doc: Doc, lex: Lexicon) -> Doc:
         _particle_taken_for_preposition(token, lex)
     _not_only(doc)
     for token in doc:
+        _report_taken_for_auxiliary(token)
         _none_more_than(token)
         _verb_conjunct_taken_for_nouns(token)
         _subject_taken_for_object(token)

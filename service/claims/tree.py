@@ -116,6 +116,10 @@ def subject(verb: Token) -> Token | None:
     return None
 
 
+# Verbs of saying whose s-passive hedges: "uppges/sägs/påstås/rapporteras ha", "sies å ha".
+REPORTING = frozenset(
+    "uppge säga påstå rapportera ange hävda si hevde rapportere sige hævde angive".split()
+)
 # Accusations: the accused is the object, and the one acting in the infinitive ("anklager Iran
 # for å smugle våpen").
 ACCUSE = frozenset("anklage anklaga beskylde beskylla mistenke misstänka mistænke".split())
