@@ -519,6 +519,11 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
         # a root after a name, with a that-clause, is the verb of saying
         ("sv", "Iran uppger att landet har skickat drönare till Ryssland.",
          {("Iran", "Russia", "asserted")}),
+        # what a deal covers is the covering verb's object; Danish "mellem" names the sides
+        ("nb", "Avtalen mellom Kongsberg og Polen omfatter tolv NASAMS-batterier.",
+         {("Kongsberg", "Poland", "planned")}),
+        ("da", "Aftalen mellem Weibel og Polen omfatter 40 kampvogne.",
+         {("Weibel", "Poland", "planned")}),
         # Nynorsk "kjem til å" is the future
         (
             "nn",

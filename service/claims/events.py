@@ -44,7 +44,11 @@ REFUSAL_NOUN, SUPPLIER_NOUN = "REFUSAL_NOUN", "SUPPLIER_NOUN"
 NOUN_CLASSES = (TRANSFER_NOUN, ORDER_NOUN, REQUEST_NOUN, REFUSAL_NOUN, SUPPLIER_NOUN)
 AGAINST = frozenset({"mot", "mod", "emot", "against", "med"})
 _OPPOSED = AGAINST - {"med"}
-BETWEEN = frozenset({"mellom", "mellan", "imellem"})
+# Verbs by which a deal says what it covers ("gjelder", "omfatter", "gäller", "omfattar").
+_COVER = frozenset(
+    "gjelde gjelda gälla gælde omfatte omfatta inkludere inkludera innebære innebära".split()
+)
+BETWEEN = frozenset({"mellom", "mellan", "mellem", "imellem"})
 # Verbs by which a buyer places an order ("legge inn", "gi", "plassere").
 PLACING = frozenset("legge plassere placera lägga gi ge give afgive".split())
 VERB_CLASSES = (GIVE, FUND, SUPPLY_WITH, RECEIVE, REQUEST)
@@ -363,6 +367,12 @@ def _noun_event(noun: Token, cls: str, mentions: dict[int, Mention]) -> Event:
         event.roles.items += children(noun, "nmod")
     else:
         _governing_roles(noun, event)
+    if dep(noun) == "nsubj" and noun.head.lemma_.lower() in _COVER:
+        # "Kontrakten med X gjelder 300 000 granater til Ukraina", "Salget omfatter 400
+        # missiler": what the deal covers, and where it goes, are the covering verb's.
+        event.roles.items += children(noun.head, "obj")
+        if not event.roles.recipients:
+            event.roles.recipients = [r for r in obliques(noun.head, TO) if r.i in mentions]
     if cls == TRANSFER_NOUN and not event.roles.suppliers and not event.named_suppliers:
         # "leveransen av de siste danske F-16-flyene er satt på pause": no one named delivers,
         # so the goods' origin does.
