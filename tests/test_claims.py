@@ -524,6 +524,12 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
          {("Kongsberg", "Poland", "planned")}),
         ("da", "Aftalen mellem Weibel og Polen omfatter 40 kampvogne.",
          {("Weibel", "Poland", "planned")}),
+        # an idiom's noun ("til rådighet") is no civilian destination
+        ("sv", "Tyskland har ställt två Patriot-batterier till förfogande för Ukraina.",
+         {("Germany", "Ukraine", "asserted")}),
+        # a repeated verb with its object left out helps the same side
+        ("nb", "Norge har bistått Ukraina med kanoner, og vil bistå med mer luftvern i vinter.",
+         {("Norway", "Ukraine", "asserted"), ("Norway", "Ukraine", "planned")}),
         # Nynorsk "kjem til å" is the future
         (
             "nn",

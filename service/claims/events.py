@@ -269,6 +269,9 @@ def _verb_event(verb: Token, cls: str, mentions: dict[int, Mention]) -> Event:
     elif cls == SUPPLY_WITH:
         roles.suppliers = [subj] if subj is not None else []
         roles.recipients = children(verb, "obj") or linear_object(verb, mentions)
+        if not roles.recipients and dep(verb) == "conj" and verb.head.lemma_ == verb.lemma_:
+            # "har bistått Ukraina med ..., og vil bistå med meir": the one helped, left out
+            roles.recipients = children(verb.head, "obj")
         roles.items = obliques(verb, WITH) or linear_phrase(verb, WITH)
     elif cls == RECEIVE and is_passive(verb):  # "kjøpes inn av Norge og Tyskland"
         roles.recipients = agent

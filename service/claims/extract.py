@@ -124,10 +124,11 @@ def _civil_destination(event: ev.Event, d: Discourse, mentions: dict[int, Mentio
     """The recipient phrase is a common noun that names no actor and no armed body: generic
     goods sent there ("utstyr til energisektoren") are civilian help, whatever else the
     article is about."""
+    heads = event.roles.recipients
+    if any(d.actors(head, mentions) for head in heads):
+        return False  # "stille til rådighet for Ukraina": the idiom's noun is no destination
     return any(
-        head.pos_ == "NOUN" and not d.actors(head, mentions)
-        and not noun_keys(head) & _PARTY_NOUNS
-        for head in event.roles.recipients
+        head.pos_ == "NOUN" and not noun_keys(head) & _PARTY_NOUNS for head in heads
     )
 
 
