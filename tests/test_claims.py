@@ -530,6 +530,13 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
         # a repeated verb with its object left out helps the same side
         ("nb", "Norge har bistått Ukraina med kanoner, og vil bistå med mer luftvern i vinter.",
          {("Norway", "Ukraine", "asserted"), ("Norway", "Ukraine", "planned")}),
+        # a till-phrase is a destination, not a quantity ("upp till" is one); the seller of a
+        # purchase is the company named before
+        ("sv", "Saab har fått en order på radarflygplan från Frankrike. FMV har beställt tre "
+         "GlobalEye till det svenska flygvapnet.",
+         {("Saab", "France", "planned"), ("Saab", "Sweden", "planned")}),
+        ("sv", "Ryssland har skickat upp till 100 robotar till Iran.",
+         {("Russia", "Iran", "asserted")}),
         # Nynorsk "kjem til å" is the future
         (
             "nn",

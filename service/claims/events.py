@@ -61,7 +61,7 @@ ABOUT = frozenset({"om", "på", "about"})
 FOR = frozenset({"for", "för"})
 # "fått over 150 000 raketter": a quantity the parser read as a preposition.
 QUANTITY = frozenset(
-    "over rundt omkring opptil oppimot nesten minst cirka drøyt knapt nærmere upp till".split()
+    "over rundt omkring opptil oppimot nesten minst cirka drøyt knapt nærmere".split()
 )
 # "Norge har donert missiler sammen med USA": a co-supplier.
 TOGETHER = frozenset({"sammen", "saman", "tillsammans"})
@@ -146,6 +146,14 @@ def is_verbal(token: Token) -> bool:
     )
 
 
+def _up_to(nominal: Token) -> bool:
+    """ "upp till 100 robotar": a quantity, unlike a plain "till"-phrase (a recipient)."""
+    case = next((c for c in nominal.children if dep(c) == "case"), None)
+    return case is not None and case.lower_ == "till" and case.i > 0 and (
+        case.doc[case.i - 1].lower_ == "upp"
+    )
+
+
 def _in_total(nominal: Token) -> bool:
     """"i alt 19 fly", "i allt 30 robotar": a total, read by the parser as an oblique."""
     return any(
@@ -161,7 +169,8 @@ def goods_objects(verb: Token) -> list[Token]:
     "flya landet kjøpte")."""
     objects = [o for o in children(verb, "obj") if "Reflex=Yes" not in str(o.morph)
                and o.lower_ not in ("seg", "sig")]  # "tilby seg å": volunteering, no goods
-    objects += [c for c in children(verb, "obl") if case_of(c) in QUANTITY or _in_total(c)]
+    objects += [c for c in children(verb, "obl")
+                if case_of(c) in QUANTITY or _in_total(c) or _up_to(c)]
     relative = dep(verb) == "acl:relcl" and verb.head.pos_ in ("NOUN", "PROPN")
     if relative and all("Rel" in o.morph.get("PronType", []) for o in objects):
         subject_is_relative = any(
