@@ -537,6 +537,10 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
          {("Saab", "France", "planned"), ("Saab", "Sweden", "planned")}),
         ("sv", "Ryssland har skickat upp till 100 robotar till Iran.",
          {("Russia", "Iran", "asserted")}),
+        # a sentence that only says who said the last one does not change what "landet" means
+        ("nn", "Iran har sendt dronar til Russland. Det skriv den amerikanske "
+         "etterretningstenesta i ein rapport til Kongressen i Washington. I tillegg skal landet "
+         "ha sendt missil.", {("Iran", "Russia", "asserted")}),
         # Nynorsk "kjem til å" is the future
         (
             "nn",

@@ -509,7 +509,8 @@ def extract_claims(
         recent = found or claims[since:]
         found += _bare_stances(s, lex, d, recent, claims, used,
                                {e.trigger.i for e in events}, source_field)
-        d.remember(s.mentions)
+        if not (_attribution(doc, lex) and not found):
+            d.remember(s.mentions)  # "Det skriv NIS i Seoul." says who said it, not who acts
         if found:
             d.last_supplier = gazetteer().by_name(found[-1].supplier) or d.last_supplier
         if previous is not None and previous[1]:
@@ -518,6 +519,19 @@ def extract_claims(
         claims += found
     _align_headline(claims, lines)
     return merge(claims)
+
+
+def _attribution(doc: Doc, lex: Lexicon) -> bool:
+    """A sentence that only says who said the last one ("Det skriv etterretningstenesta NIS",
+    "Det uppger Försvarsmakten"): a verb of saying as the root with a fronted "det" for what
+    was said."""
+    root = next((t for t in doc if t.head.i == t.i), None)
+    if root is None or "SPEECH" not in ev.verb_classes(root, lex):
+        return False
+    return any(c.lower_ in _IT and c.i < root.i for c in root.children)
+
+
+_IT = frozenset("det dette detta".split())
 
 
 def _designations_from_next(claims: list[Claim], doc: Doc, lex: Lexicon) -> None:
