@@ -188,6 +188,14 @@ def test_denial_beside_accusation_is_its_own_claim() -> None:
             "Berlin afviser advarslen.",
             {("Germany", "Lithuania", "asserted")},
         ),
+        # denying the charges answers the article's charge against the speaker, whose
+        # diplomatic post speaks for it
+        (
+            "da",
+            "Rusland anklager Tyrkiet for at sende droner til Ukraine.\n\nGrænsen er lukket."
+            "\n\nDet sner.\n\nTyrkiets ambassade i Moskva afviser anklagerne.",
+            {("Turkey", "Ukraine", "asserted"), ("Turkey", "Ukraine", "denied")},
+        ),
         # a clause about something else is not a denial of the charge
         (
             "nb",
@@ -541,6 +549,9 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
         ("nn", "Iran har sendt dronar til Russland. Det skriv den amerikanske "
          "etterretningstenesta i ein rapport til Kongressen i Washington. I tillegg skal landet "
          "ha sendt missil.", {("Iran", "Russia", "asserted")}),
+        # a recipient deep in the goods phrase, after its price
+        ("da", "USA har leveret bomber og missiler for milliarder af dollar til Israel.",
+         {("United States", "Israel", "asserted")}),
         # Nynorsk "kjem til å" is the future
         (
             "nn",

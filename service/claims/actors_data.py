@@ -262,6 +262,13 @@ GOVERNMENT_NOUNS = frozenset(
     brigader brigadar enhet enheter einingar enheder forsvarsstyrke forsvarsstyrker
     revolusjonsgarde""".split()
 )
+# A state's diplomatic posts speak for it when the phrase names the state ("Irans mission ved
+# FN", "Russlands ambassade i Oslo"); bare, they may be anyone's, so they never mean home.
+DIPLOMATIC_NOUNS = frozenset(
+    """ambassade ambassaden ambassad ambassaden delegasjon delegasjonen delegation
+    delegationen mission missionen misjon misjonen sendemann sendebud ambassadør ambassadøren
+    ambassadör ambassadören""".split()
+)
 # "Forsvaret" (capitalised) names the armed forces of the article's own country.
 HOME_ORGANS = frozenset(
     """forsvaret försvarsmakten fmv fmi forsvarsmateriell hæren armén marinen luftforsvaret

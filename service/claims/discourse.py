@@ -175,6 +175,8 @@ class Discourse:
             keys, actors_data.RECIPIENT_NOUNS
         )):
             return named  # "mottakere i Russland", "den ryska vapenindustrin"
+        if keys & actors_data.DIPLOMATIC_NOUNS:
+            return named  # "Irans mission ved FN afviser": Iran
         if keys & actors_data.GOVERNMENT_NOUNS:
             if named is not None:
                 return named

@@ -114,7 +114,8 @@ def obliques(token: Token, preps: frozenset[str], noun: bool = False) -> list[To
     return found
 
 
-_DEPTH = 4  # a recipient sits at most this deep in the object phrase
+_DEPTH = 6  # a recipient sits at most this deep in the object phrase ("bomber og missiler for
+# milliarder af dollar til Israel": five links down)
 
 
 def _multiword_class(token: Token, lex: Lexicon) -> set[str]:

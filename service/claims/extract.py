@@ -379,8 +379,10 @@ def _bare_stances(s: _Sentence, lex: Lexicon, d: Discourse, recent: list[Claim],
             clauses = children(token, "xcomp", "ccomp")
             if clauses and not any(_about_supply(c, lex, triggers) for c in clauses):
                 continue  # a clause about something else
-        # Only a denial that says what it denies reaches back past the last paragraphs.
-        wide = earlier if children(token, "xcomp", "ccomp") else []
+        # Only a denial that says what it denies ("at ...", "anklagene") reaches back past the
+        # last paragraphs.
+        charge = any(noun_keys(o) & _CHARGES for o in children(token, "obj"))
+        wide = earlier if children(token, "xcomp", "ccomp") or charge else []
         if speaker_token is None:
             continue
         who = d.actors(speaker_token, s.mentions)
@@ -428,6 +430,16 @@ def _answered(names: set[str], recent: list[Claim], earlier: list[Claim]) -> lis
         if party(c) and c.supplier in names and (len(names) < 2 or c.recipient in names):
             return [c]
     return []
+
+
+# Nouns for a charge or a report ("avviser anklagene", "förnekar uppgifterna").
+_CHARGES = frozenset(
+    """anklage anklagene anklagane anklager anklagerne anklagelse anklagelsene anklagelser
+    beskyldning beskyldningene beskyldningane beskyldningar beskyldningarna beskyldninger
+    beskyldningerne påstand påstandene påstandane påståenden påståendena påstande påstandene
+    uppgift uppgifterna oppgave opplysning opplysningene oplysning oplysningerne rapport
+    rapporten rapportene rapporterna rapporterne""".split()
+)
 
 
 # Words that call a report false ("Det stemmer ikke", "grunnløse påstander", "feil").
