@@ -552,6 +552,21 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
         # a recipient deep in the goods phrase, after its price
         ("da", "USA har leveret bomber og missiler for milliarder af dollar til Israel.",
          {("United States", "Israel", "asserted")}),
+        # the buyer named in the goods' relative clause receives the delivery; a purchase in
+        # that clause guesses no seller of its own
+        ("da", "USA nægter at levere de kampfly, som Tyrkiet har bestilt.",
+         {("United States", "Turkey", "refused")}),
+        ("sv", "USA vägrar att leverera de stridsflygplan som Turkiet har beställt.",
+         {("United States", "Turkey", "refused")}),
+        # "landet" in a clause under the main one is the main clause's subject
+        ("da", "Tyrkiet blev smidt ud af programmet, efter at landet havde købt det russiske "
+         "luftforsvarssystem S-400.", {("Russia", "Turkey", "asserted")}),
+        # a name right after the goods noun names the goods; "X från företaget" is no company
+        ("sv", "Saab levererade spaningsflygplanet Erieye till Saudiarabien 2010.",
+         {("Saab", "Saudi Arabia", "asserted")}),
+        # an indefinite from-phrase names no seller to guess
+        ("da", "Terma leverer radarer til Holland. Indonesien har købt kampfly fra flere lande.",
+         {("Terma", "Netherlands", "asserted")}),
         # Nynorsk "kjem til å" is the future
         (
             "nn",

@@ -252,8 +252,13 @@ def _governing_subjects(token: Token) -> list[Token]:
     out = []
     current = token.head
     for _ in range(6):
-        subjects = [c for c in current.children if dep(c).startswith("nsubj") and c != token]
-        if subjects and current.pos_ in ("VERB", "AUX") and current.i != token.head.i:
+        # The subject may hang on the auxiliary ("Tyrkiet blev ... smidt ud"), and a clause
+        # head the tagger took for a noun is still the clause's.
+        around = [current, *(c for c in current.children if dep(c).startswith("aux"))]
+        subjects = [c for h in around for c in h.children
+                    if dep(c).startswith("nsubj") and c != token]
+        clause = current.pos_ in ("VERB", "AUX") or current.head.i == current.i
+        if subjects and clause and current.i != token.head.i:
             out += subjects
         if current.head.i == current.i:
             break

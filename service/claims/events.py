@@ -243,7 +243,10 @@ def _verb_event(verb: Token, cls: str, mentions: dict[int, Mention]) -> Event:
         else:
             roles.suppliers = [subj] if subj is not None else []
             roles.items = goods_objects(verb)
-            named = [o for o in roles.items if o.i in mentions]
+            # "levererade spaningsflygplanet Erieye": a name right after the goods noun is its
+            # name, not an indirect object.
+            named = [o for o in roles.items if o.i in mentions
+                     and not (o.i > 0 and o.doc[o.i - 1] in roles.items)]
             if named and len(named) < len(roles.items) or named and _other_goods(verb, named):
                 # "gav Ukraina kryssarmissil": an actor as object is the indirect object.
                 roles.recipients = named
@@ -313,6 +316,8 @@ def _origins(goods: list[Token]) -> list[Actor]:
     """Countries named by demonym adjectives on the goods and their conjuncts."""
     gaz = gazetteer()
     heads = goods + [c for g in goods for c in g.children if dep(c) == "conj"]
+    # "det russiske luftforsvarssystem S-400": the demonym on the noun the name goes with.
+    heads += [c for g in goods for c in g.children if dep(c) == "nmod" and not case_of(c)]
     found = [country for h in heads for c in h.children if dep(c) == "amod"
              if (country := gaz.demonym(c.lemma_, c.text))]
     return list(dict.fromkeys(found))
@@ -549,7 +554,10 @@ def find(doc: Doc, lex: Lexicon, mentions: dict[int, Mention]) -> list[Event]:
                 # order noun's event reads it.
                 found.discard(RECEIVE)
             for cls in sorted(found):
-                events.append(_verb_event(token, cls, mentions))
+                event = _verb_event(token, cls, mentions)
+                if cls == GIVE and not event.roles.recipients:
+                    event.roles.recipients = _buyer_of(event.roles.items, lex)
+                events.append(event)
             if not found and _halts_goods(token, lex):
                 event = _verb_event(token, GIVE, mentions)
                 event.halted = True
@@ -569,6 +577,18 @@ def find(doc: Doc, lex: Lexicon, mentions: dict[int, Mention]) -> list[Event]:
                     events.append(_noun_event(token, cls, mentions))
                     break
     return events
+
+
+def _buyer_of(goods: list[Token], lex: Lexicon) -> list[Token]:
+    """ "levere de F-35-fly som Tyrkiet havde bestilt": the goods' relative clause says who
+    bought, ordered or is to receive them, and so where a delivery goes."""
+    for item in goods:
+        for clause in item.children:
+            if dep(clause) == "acl:relcl" and RECEIVE in verb_classes(clause, lex):
+                who = subject(clause)
+                if who is not None and who.i != item.i and who.pos_ != "PRON":
+                    return [who]
+    return []
 
 
 def _halts_goods(verb: Token, lex: Lexicon) -> bool:

@@ -171,7 +171,7 @@ def _fill(event: ev.Event, suppliers: list[Actor], recipients: list[Actor], d: D
     deliveries went, else to the article's main recipient (the headline's claims', the
     headline's til-phrase, or the most frequent). Never for a verb aimed at a target ("sender
     droner mot byer" is an attack)."""
-    bought = _purchase(event)
+    bought = _purchase(event) and not _seller_unsaid(event)
     if not suppliers and bought:  # "får" (gets) names no seller: a purchase or order does
         if d.last_company and d.last_company not in recipients:
             suppliers = [d.last_company]
@@ -215,6 +215,20 @@ def _fill(event: ev.Event, suppliers: list[Actor], recipients: list[Actor], d: D
         if target not in names:
             recipients = [gazetteer().by_name(target) or Actor(target, "org")]
     return suppliers, recipients
+
+
+def _seller_unsaid(event: ev.Event) -> bool:
+    """A purchase whose seller is not to be guessed from the article: it names a from-phrase of
+    its own that is no actor ("købt kampfly fra flere lande"), or it is a relative clause on
+    goods another verb delivers ("levere de F-35-fly, som Tyrkiet havde bestilt")."""
+    trigger = event.trigger
+    # An indefinite from-phrase names no one ("fra flere lande"); "från företaget" refers back.
+    unnamed = any(
+        case_of(h) in ev.FROM and h.pos_ == "NOUN" and "Ind" in h.morph.get("Definite", [])
+        for h in event.roles.suppliers
+    )
+    on_goods = ev.dep(trigger) == "acl:relcl" and trigger.head in event.roles.items
+    return unnamed or on_goods
 
 
 def _purchase(event: ev.Event) -> bool:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from service.claims import actors_data
 from service.claims.gazetteer import Actor, gazetteer
 from service.claims.systems import system_category
+from service.claims.words import lexicon
 
 _GENITIVE = re.compile(r"(?:[:’']s|s)$")
 _LEGAL = re.compile(r"\s+(?:AS|ASA|AB|A/S|ApS|Oy|Oyj|AG|GmbH|SE|Inc\.?|Ltd\.?|plc)$")
@@ -124,6 +125,8 @@ def find(doc: Doc) -> dict[int, Mention]:
             continue  # "kringkastaren ERR": a broadcaster; "RCH 155": a howitzer
         if system_category(ent.text) or system_category(ent.text.split("-")[0]):
             continue  # "NASAMS", "Patriot": a weapon system, not an organisation
+        if _product(ent.text, doc.lang_):
+            continue  # "GlobalEye-plan", "Gripen-flyene": a name joined to a goods noun
         if not any(t.pos_ == "PROPN" for t in ent) or ent.root.pos_ in ("NOUN", "ADJ"):
             continue  # "det norske selskapet", "Nordkoreansk luftrom": a description
         if _not_an_actor(ent.text):
@@ -168,6 +171,14 @@ _JOINED_NOUNS = (
         "regimet regimet regimen ledelsen leiinga ledningen styret".split()
     )
 )
+
+
+def _product(text: str, language: str) -> bool:
+    """A name joined by a hyphen to a noun the item lexicon knows ("GlobalEye-plan")."""
+    if "-" not in text or language not in ("nb", "nn", "sv", "da"):
+        return False
+    tail = text.rsplit("-", 1)[1].lower()
+    return len(tail) >= 2 and lexicon(language).item(tail, tail) is not None
 
 
 def _closed_group_compound(low: str) -> Actor | None:
@@ -227,5 +238,7 @@ def _beside_company_noun(doc: Doc, start: int, end: int | None = None) -> bool:
     if before is not None and _company_noun(before):
         return True
     return any(
-        _company_noun(c) and c.dep_ in ("nmod", "appos", "compound") for c in head.children
+        _company_noun(c) and c.dep_ in ("nmod", "appos", "compound")
+        and not any(g.dep_ == "case" for g in c.children)  # not "X från företaget"
+        for c in head.children
     )

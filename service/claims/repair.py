@@ -469,6 +469,25 @@ def _report_taken_for_auxiliary(token: Token) -> None:
         subject.head, subject.dep_ = verb, "nsubj"
 
 
+def _relative_taken_for_adverbial(verb: Token) -> None:
+    """ "levere de kampfly, som Tyrkiet har bestilt": a clause opened by the relative "som"/
+    "der" right after a noun (a comma between at most) describes that noun, though the parser
+    hung it on the verb as an adverbial or a conjunct."""
+    if verb.pos_ != "VERB" or dep(verb) not in ("advcl", "conj", "parataxis", "ccomp"):
+        return
+    doc, i = verb.doc, verb.left_edge.i
+    while i < verb.i and doc[i].is_punct:  # bounded by the clause's own opening
+        i += 1
+    first = doc[i]
+    if first.lower_ not in ("som", "der") or first.head.i != verb.i:
+        return
+    before = [t for t in doc[max(0, first.i - 2) : first.i] if not t.is_punct]
+    noun = before[-1] if before else None
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN") or verb.is_ancestor(noun):
+        return  # (re-hanging it below its own dependent would make a cycle)
+    verb.head, verb.dep_ = noun, "acl:relcl"
+
+
 def _source_taken_for_subject(verb: Token) -> None:
     """ "Sør-Korea: Nord-Korea har sendt granater": a headline's "who says: what" form. The
     phrase before the colon, read as a second subject, is the source, set off as `dislocated`."""
@@ -640,6 +659,7 @@ def repair(doc: Doc, lex: Lexicon) -> Doc:
         _particle_taken_for_preposition(token, lex)
     _not_only(doc)
     for token in doc:
+        _relative_taken_for_adverbial(token)
         _report_taken_for_auxiliary(token)
         _none_more_than(token)
         _verb_conjunct_taken_for_nouns(token)
