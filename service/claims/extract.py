@@ -227,7 +227,7 @@ def _seller_unsaid(event: ev.Event) -> bool:
         case_of(h) in ev.FROM and h.pos_ == "NOUN" and "Ind" in h.morph.get("Definite", [])
         for h in event.roles.suppliers
     )
-    on_goods = ev.dep(trigger) == "acl:relcl" and trigger.head in event.roles.items
+    on_goods = trigger.dep_ == "acl:relcl" and trigger.head in event.roles.items
     return unnamed or on_goods
 
 
