@@ -567,6 +567,12 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
         # an indefinite from-phrase names no seller to guess
         ("da", "Terma leverer radarer til Holland. Indonesien har købt kampfly fra flere lande.",
          {("Terma", "Netherlands", "asserted")}),
+        # an auxiliary tagged as a verb does not hide the subject before it
+        ("nn", "USA har sidan våren 2023 sendt fleire Patriot-batteri til Ukraina.",
+         {("United States", "Ukraine", "asserted")}),
+        # an indefinite "land" is no country in particular
+        ("nb", "Tyskland har sendt kanoner til Israel. Norge selger våpen til land i Europa.",
+         {("Germany", "Israel", "asserted")}),
         # Nynorsk "kjem til å" is the future
         (
             "nn",

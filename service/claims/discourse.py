@@ -163,6 +163,8 @@ class Discourse:
         if keys & actors_data.COMPANY_NOUNS or _compound_of(keys, actors_data.COMPANY_NOUNS):
             return named or self.last_company  # "selskapet", "ammunisjonsprodusenten Nammo"
         if keys & actors_data.COUNTRY_NOUNS:
+            if token.lower_ in _INDEFINITE_LAND or "Ind" in token.morph.get("Definite", []):
+                return named  # "til land som er i krig": no country in particular
             # "Lukasjenko har avvist at landet sender våpen": in what someone says, "landet"
             # is most often the speaker's own.
             return named or self._speakers_country(token, mentions) or self.last_country
@@ -197,6 +199,7 @@ _LEMMA_LANGUAGES = frozenset({"nb", "nn", "sv", "da"})
 _DEFINITE = ("ene", "erne", "arna", "erna", "ane", "en", "et", "a", "na", "ne", "n", "t")
 
 
+_INDEFINITE_LAND = frozenset("land länder lande".split())
 _ALSO = frozenset("også òg også också".split())
 # Existential verbs: "Blant landene ... finnes Polen".
 _EXIST = frozenset("finnes finnast finnas findes finne finna".split())

@@ -149,7 +149,10 @@ def _linear_subject(verb: Token, mentions: dict[int, Mention], recipients: list[
     doc = verb.doc
     for i in range(verb.i - 1, max(-1, verb.i - 10), -1):
         token = doc[i]
-        if token.pos_ in ("VERB", "SCONJ") and token.i != verb.i or token.text in (";", ":"):
+        auxiliary = token.dep_.startswith("aux")  # "har" tagged a verb is still the auxiliary
+        if token.pos_ in ("VERB", "SCONJ") and token.i != verb.i and not auxiliary or (
+            token.text in (";", ":")
+        ):
             break
         mention = mentions.get(i)
         if mention is None or case_of(doc[mention.start]) or mention.actor in recipients:
@@ -204,8 +207,9 @@ def _fill(event: ev.Event, suppliers: list[Actor], recipients: list[Actor], d: D
         # A destination named but known as no actor ("skickat F-35 till Keflavík", an air base)
         # is what the sentence says: the article's main recipient would overrule it. (A city
         # of the main recipient the gazetteer does not know loses its claim so.)
-        if any(head.pos_ == "PROPN" for head in event.roles.recipients):
-            return suppliers, recipients
+        if any(head.pos_ == "PROPN" or noun_keys(head) & actors_data.COUNTRY_NOUNS
+               for head in event.roles.recipients):
+            return suppliers, recipients  # also "til land i krig": countries, none in particular
         names = {s.name for s in suppliers}
         earlier = [c.recipient for c in reversed(claims) if c.supplier in names]
         headline = [c.recipient for c in claims if c.evidence.start < d.headline_end]
