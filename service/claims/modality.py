@@ -47,15 +47,9 @@ from service.claims.tree import (
 from service.claims.types import Stance
 from service.claims.words import Lexicon
 
-# Markers of the future or of intent on a verb (lemmas): "skal levere", "vil sende", "kommer til
-# å sende", "ska leverera", "kommer att skicka", "kjem til å".
-# "vilje" is Nynorsk's lemma of "vil" (the verb, not the noun); "skola", "vilja", "kunna" and
-# "komma" are the Swedish lemmas of "ska", "vill", "kan" and "kommer" (Talbanken's, which the
-# Swedish pipeline learnt); "kome" is Nynorsk's of "kjem".
-FUTURE_AUX = frozenset(
-    "skulle skal ska skall skola ville vilje vil vilja kunne kan kunna komme kommer kjem kome"
-    " komma".split()
-)
+# Markers of the future or of intent on a verb are the trigger lexicon's FUTURE rows (lemmas):
+# the modals "skal", "vil", "kan" under each pipeline's lemma (Swedish "skola", "vilja", "kunna";
+# Nynorsk "vilje") and the heads of "komme til å", "kome til å", "komma att".
 # A reported past: "skal ha sendt", "ska ha skickat", "skal have sendt".
 PERFECT_AUX = frozenset("ha have".split())
 CONDITIONAL = frozenset("dersom hvis viss om ifall om".split())
@@ -95,7 +89,7 @@ class Modality:
 def _negated(verb: Token, lex: Lexicon) -> bool:
     words = [*verb.children, *(c for a in auxiliaries(verb) for c in a.children)]
     head = verb.head
-    if dep(verb) in ("xcomp", "advcl") and head.lemma_.lower() in FUTURE_AUX | {"komma"}:
+    if dep(verb) in ("xcomp", "advcl") and _future_marker(head.lemma_.lower(), lex):
         words += list(head.children)  # "kommer ikke til å stanse": the negation is on "komme"
     if dep(verb) == "conj" and verb.head.pos_ == verb.pos_ and not any(
         c.lower_ in _CONTRAST for c in verb.children if dep(c) == "cc"
@@ -152,12 +146,21 @@ def _hedged(tokens: list[Token], lex: Lexicon) -> bool:
     )
 
 
-def _future(verb: Token, lemmas: list[str]) -> bool:
-    if any(a in FUTURE_AUX for a in lemmas) and not any(a in PERFECT_AUX for a in lemmas):
+def _future_marker(lemma: str, lex: Lexicon) -> bool:
+    """A modal of the future or intent, or the head of "komme til å": a FUTURE row."""
+    return "FUTURE" in lex.verbs.get(lemma, ()) or any(
+        cls == "FUTURE" for _, cls in lex.multiword.get(lemma, ())
+    )
+
+
+def _future(verb: Token, lemmas: list[str], lex: Lexicon) -> bool:
+    if any(_future_marker(a, lex) for a in lemmas) and not any(a in PERFECT_AUX for a in lemmas):
         return True
     # "kommer til å sende" / "kommer att skicka": the verb is the infinitive under "komme".
     head = verb.head
-    return dep(verb) in ("xcomp", "advcl") and head.lemma_.lower() in ("komme", "kome", "komma")
+    return dep(verb) in ("xcomp", "advcl") and any(
+        cls == "FUTURE" for _, cls in lex.multiword.get(head.lemma_.lower(), ())
+    )
 
 
 def _reported(lemmas: list[str]) -> bool:
@@ -262,7 +265,7 @@ def _own_stance(event: Event, clause: Token | None, lemmas: list[str], lex: Lexi
         return "asserted" if _negated(clause, lex) else "refused"
     if clause is None:
         return "planned" if event.cls == ORDER_NOUN else "asserted"
-    future = _future(clause, lemmas) or _under_order(clause, lex)
+    future = _future(clause, lemmas, lex) or _under_order(clause, lex)
     if _negated(clause, lex):
         return "refused" if future else "denied"
     lemma = clause.lemma_.lower()
