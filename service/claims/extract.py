@@ -444,10 +444,15 @@ def _answered(names: set[str], recent: list[Claim], earlier: list[Claim]) -> lis
     near = [c for c in recent if party(c)]
     if near:
         return near
-    for c in earlier:
+    for c in earlier[:_CHARGE_WINDOW]:
         if party(c) and c.supplier in names and (len(names) < 2 or c.recipient in names):
             return [c]
     return []
+
+
+# An article makes its charge early: a denial looks back over its first claims only, so that
+# many denials in a long text each cost a bounded scan.
+_CHARGE_WINDOW = 64
 
 
 # Nouns for a charge or a report ("avviser anklagene", "förnekar uppgifterna").
