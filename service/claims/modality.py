@@ -37,12 +37,12 @@ from service.claims.events import (
 )
 from service.claims.tree import (
     ACCUSE,
-    REPORTING,
     auxiliaries,
     case_of,
     children,
     dep,
     governors,
+    said_in_passive,
 )
 from service.claims.types import Stance
 from service.claims.words import Lexicon
@@ -66,7 +66,7 @@ _NEITHER = frozenset("verken hverken varken".split())
 # Contrastive conjunctions: a negation before them does not reach the verb after.
 _CONTRAST = frozenset("men utan uden but".split())
 # Words on the goods that make a present purchase one deal: "kjøper ytterligere fire", "nye".
-_MORE = frozenset("ytterligere ytterlegare ytterligare yderligere nye nya nyt nytt".split())
+_ONE_DEAL = frozenset("ytterligere ytterlegare ytterligare yderligere nye nya nyt nytt".split())
 # A purchase in the present is a deal for later delivery, unless it is said to go on.
 ONGOING = frozenset(
     """fortsatt fortsett fremdeles framleis stadig fortfarande fortsat stadigvæk allerede
@@ -169,18 +169,6 @@ def _reported(lemmas: list[str]) -> bool:
     return any(a in modal for a in lemmas) and any(a in PERFECT_AUX for a in lemmas)
 
 
-def _said_to(verb: Token) -> bool:
-    """ "uppges ha skickat", "sägs ha sålt": an s-passive verb of saying as the auxiliary."""
-    return any(a.lemma_.lower() in REPORTING and a.lower_.endswith("s") for a in auxiliaries(verb))
-
-
-def _said_to_be(verb: Token) -> bool:
-    """A verb of saying in the s-passive ("sies", "sägs", "siges"): no one is its speaker."""
-    return verb.lemma_.lower() in REPORTING and verb.lower_.endswith("s") and (
-        "Pass" in verb.morph.get("Voice", []) or not verb.lower_.endswith("ss")
-    )
-
-
 def _perfect_infinitive(verb: Token) -> bool:
     return any(a.lemma_.lower() in PERFECT_AUX for a in auxiliaries(verb))
 
@@ -193,8 +181,8 @@ def modality(event: Event, lex: Lexicon) -> Modality:
     verbs = ([clause] if clause is not None else []) + chain
     lemmas = _aux_lemmas(clause) if clause is not None else []
     hedged = _hedged([trigger, *verbs], lex) or _reported(lemmas) or (
-        clause is not None and _said_to(clause)
-    )
+        clause is not None and any(said_in_passive(a) for a in auxiliaries(clause))
+    )  # "uppges ha skickat": the verb of saying as its auxiliary
     speaker: Token | None = None
     stance: Stance | None = None
     denier: Token | None = None
@@ -214,7 +202,7 @@ def modality(event: Event, lex: Lexicon) -> Modality:
         if "CALL" in classes and "REQUEST" not in classes:
             return Modality(None, hedged, None)
         accusing = governor.lemma_.lower() in ACCUSE
-        if "SPEECH" in classes and _said_to_be(governor):
+        if "SPEECH" in classes and said_in_passive(governor):
             hedged = True  # "Iran sies å ha sendt": hearsay, and the subject says nothing
             below = governor
             continue
@@ -281,7 +269,7 @@ def _own_stance(event: Event, clause: Token | None, lemmas: list[str], lex: Lexi
             c.lemma_.lower() in ONGOING or c.lower_ in ONGOING for c in clause.children
         )
         deal = event.cls == FUND or any(
-            dep(n) == "nummod" or n.pos_ == "NUM" or n.lower_ in _MORE
+            dep(n) == "nummod" or n.pos_ == "NUM" or n.lower_ in _ONE_DEAL
             for item in event.roles.items for n in item.children
         )
         if present and deal and not ongoing:

@@ -69,7 +69,7 @@ from service.claims.discourse import noun_keys
 from service.claims.gazetteer import gazetteer
 from service.claims.items import names_goods
 from service.claims.systems import system_category
-from service.claims.tree import REPORTING, dep
+from service.claims.tree import dep, said_in_passive
 from service.claims.words import Lexicon, dictionary_lemma
 
 _NOMINAL_LINKS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "nmod", "appos", "conj", "iobj"})
@@ -451,7 +451,7 @@ def _report_taken_for_auxiliary(token: Token) -> None:
     participle is a hedge on the participle (is said to have sent). The parser reads it as an
     auxiliary, an adverb or part of the name before it, with the subject on it; the subject is
     the participle's, and the verb of saying its auxiliary."""
-    if not token.lower_.endswith("s") or token.lemma_.lower() not in REPORTING:
+    if not said_in_passive(token):
         return
     doc = token.doc
     if token.i + 2 >= len(doc) or doc[token.i + 1].lemma_.lower() not in _HAVE:

@@ -117,9 +117,14 @@ def subject(verb: Token) -> Token | None:
 
 
 # Verbs of saying whose s-passive hedges: "uppges/sägs/påstås/rapporteras ha", "sies å ha".
-REPORTING = frozenset(
+_REPORTING = frozenset(
     "uppge säga påstå rapportera ange hävda si hevde rapportere sige hævde angive".split()
 )
+
+
+def said_in_passive(token: Token) -> bool:
+    """An s-passive verb of saying ("uppges", "sägs", "sies", "siges"): hearsay, with no speaker."""
+    return token.lemma_.lower() in _REPORTING and token.lower_.endswith("s")
 # Accusations: the accused is the object, and the one acting in the infinitive ("anklager Iran
 # for å smugle våpen").
 ACCUSE = frozenset("anklage anklaga beskylde beskylla mistenke misstänka mistænke".split())
