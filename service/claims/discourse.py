@@ -46,6 +46,19 @@ GROUP_KINDS = frozenset({"armed_group", "bloc"})
 
 
 @dataclass
+class Pending:
+    """A purchase that named no seller ("Polen har bestilt helikoptre"): the seller may come
+    later ("KNDS skal levere dem", "Selgeren er Boeing"), with the purchase's goods and stance."""
+
+    buyers: list[Actor]
+    goods: Goods
+    stance: Stance
+
+    def __contains__(self, actor: object) -> bool:
+        return actor in self.buyers
+
+
+@dataclass
 class Discourse:
     """The article so far: the last actors named, by kind, and the home country."""
 
@@ -59,10 +72,8 @@ class Discourse:
     headline_to: list[Actor] = field(default_factory=list)  # "... til Ukraina" in the headline
     headline_end: int = 0
     military: bool = False  # the article names weapons somewhere
-    pending_buyers: list[Actor] = field(default_factory=list)  # a purchase still without seller
+    pending: Pending | None = None  # the last purchase still without a seller
     last_supplier: Actor | None = None  # the supplier of the last claim made
-    # That purchase's goods and stance, for a later "Selgeren er X" that names only the seller.
-    pending_purchase: tuple[Goods, Stance] | None = None
     last_countries: list[Actor] = field(default_factory=list)  # the last coordinated countries
 
     def remember(self, mentions: dict[int, Mention]) -> None:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from service import languages, nlp, segmentation
 from service.claims import actors_data, attributes
 from service.claims import events as ev
-from service.claims.discourse import Discourse, noun_keys
+from service.claims.discourse import Discourse, Pending, noun_keys
 from service.claims.discourse import speaker as speech_subject
 from service.claims.gazetteer import Actor, gazetteer
 from service.claims.items import Goods, designations_in, goods
@@ -174,12 +174,11 @@ def _fill(event: ev.Event, suppliers: list[Actor], recipients: list[Actor], d: D
     deliveries went, else to the article's main recipient (the headline's claims', the
     headline's til-phrase, or the most frequent). Never for a verb aimed at a target ("sender
     droner mot byer" is an attack)."""
-    bought = _purchase(event) and not _seller_unsaid(event)
-    if not suppliers and bought:  # "får" (gets) names no seller: a purchase or order does
+    if not suppliers and _seller_guessed(event):
+        # "får" (gets) names no seller: a purchase or order does. Without a company named, the
+        # seller may come later: the caller keeps the purchase as `d.pending`.
         if d.last_company and d.last_company not in recipients:
             suppliers = [d.last_company]
-        else:  # the seller may come later: "Norge kjøper stridsvogner. KNDS skal levere dem."
-            d.pending_buyers = list(recipients)
     if not suppliers and recipients and event.cls == ev.REQUEST and not event.roles.suppliers:
         # "Ukraina har bett om fler fly" in an article whose headline has Denmark supply
         # Ukraine: a request naming no one it asks (not even "from the West") is put to the
@@ -189,8 +188,8 @@ def _fill(event: ev.Event, suppliers: list[Actor], recipients: list[Actor], d: D
                  if c.evidence.start < d.headline_end and c.recipient in names]
         if asked:
             suppliers = [gazetteer().by_name(asked[0]) or Actor(asked[0], "org")]
-    if not recipients and event.cls in (ev.GIVE, ev.SUPPLIER_NOUN) and d.pending_buyers:
-        recipients = [a for a in d.pending_buyers if a not in suppliers]
+    if not recipients and event.cls in (ev.GIVE, ev.SUPPLIER_NOUN) and d.pending:
+        recipients = [a for a in d.pending.buyers if a not in suppliers]
     if suppliers and not recipients and event.cls in _DELIVERIES and not claims and (
         not in_headline and not d.headline_to and not ev.obliques(event.trigger, _TARGET)
     ):
@@ -221,10 +220,12 @@ def _fill(event: ev.Event, suppliers: list[Actor], recipients: list[Actor], d: D
     return suppliers, recipients
 
 
-def _seller_unsaid(event: ev.Event) -> bool:
-    """A purchase whose seller is not to be guessed from the article: it names a from-phrase of
-    its own that is no actor ("købt kampfly fra flere lande"), or it is a relative clause on
-    goods another verb delivers ("levere de F-35-fly, som Tyrkiet havde bestilt")."""
+def _seller_guessed(event: ev.Event) -> bool:
+    """A purchase or order whose seller may be taken from the article: not one that names a
+    from-phrase of its own that is no actor ("købt kampfly fra flere lande"), nor a relative
+    clause on goods another verb delivers ("levere de F-35-fly, som Tyrkiet havde bestilt")."""
+    if not _purchase(event):
+        return False
     trigger = event.trigger
     # An indefinite from-phrase names no one ("fra flere lande"); "från företaget" refers back.
     unnamed = any(
@@ -232,7 +233,7 @@ def _seller_unsaid(event: ev.Event) -> bool:
         for h in event.roles.suppliers
     )
     on_goods = trigger.dep_ == "acl:relcl" and trigger.head in event.roles.items
-    return unnamed or on_goods
+    return not (unnamed or on_goods)
 
 
 def _purchase(event: ev.Event) -> bool:
@@ -309,16 +310,15 @@ def _event_claims(event: ev.Event, s: _Sentence, lex: Lexicon, d: Discourse,
     named_recipients = bool(recipients)
     suppliers, recipients = _fill(event, suppliers, recipients, d, claims, s.span.line.index == 0)
     stance = mode.stance
-    if not suppliers and recipients and _purchase(event):
-        d.pending_purchase = (stuff, stance)  # waiting for its seller
-    if event.cls == ev.SUPPLIER_NOUN and not recipients and d.pending_buyers:
-        recipients = list(d.pending_buyers)
+    if not suppliers and _seller_guessed(event):
+        d.pending = Pending(list(recipients), stuff, stance)  # waiting for its seller
+    pending = d.pending
     if event.cls == ev.SUPPLIER_NOUN and not named_recipients and recipients and (
-        d.pending_purchase and set(recipients) <= set(d.pending_buyers)
+        pending is not None and all(a in pending for a in recipients)
     ):
         # "Polen har bestilt helikoptre. Selgeren er Boeing.": the seller of that purchase.
-        bought, stance = d.pending_purchase
-        stuff = stuff if stuff.words else bought
+        stance = pending.stance
+        stuff = stuff if stuff.words else pending.goods
     refusing = mode.stance == "refused" or mode.denier is None and mode.stance == "asserted"
     if not _military(event, stuff, suppliers, claims, d.military, refusing) or (
         "troops" in stuff.categories and _exercise(s.doc)
