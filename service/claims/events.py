@@ -226,7 +226,7 @@ def _agent(verb: Token, mentions: dict[int, Mention]) -> list[Token]:
 CLAUSE_LINKS = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "parataxis", "conj"})
 
 
-def _verb_event(verb: Token, cls: str, mentions: dict[int, Mention]) -> Event:
+def _verb_event(verb: Token, cls: str, mentions: dict[int, Mention], lex: Lexicon) -> Event:
     roles = Roles()
     agent = _agent(verb, mentions)
     subj = subject(verb)
@@ -275,6 +275,7 @@ def _verb_event(verb: Token, cls: str, mentions: dict[int, Mention]) -> Event:
         if not roles.recipients and len(children(verb, "obj")) >= 2:
             # A double object the parser left as two objects ("tilby Moldova støtte").
             roles.recipients, roles.items = children(verb, "obj")[:1], children(verb, "obj")[1:]
+        roles.recipients = roles.recipients or _buyer_of(roles.items, lex)
     elif cls == FUND:  # "betale for X til Y", "finansiere X til Y"
         roles.suppliers = [subj] if subj is not None else []
         roles.items = children(verb, "obj") + obliques(verb, FOR)
@@ -554,12 +555,9 @@ def find(doc: Doc, lex: Lexicon, mentions: dict[int, Mention]) -> list[Event]:
                 # order noun's event reads it.
                 found.discard(RECEIVE)
             for cls in sorted(found):
-                event = _verb_event(token, cls, mentions)
-                if cls == GIVE and not event.roles.recipients:
-                    event.roles.recipients = _buyer_of(event.roles.items, lex)
-                events.append(event)
+                events.append(_verb_event(token, cls, mentions, lex))
             if not found and _halts_goods(token, lex):
-                event = _verb_event(token, GIVE, mentions)
+                event = _verb_event(token, GIVE, mentions, lex)
                 event.halted = True
                 events.append(event)
         elif token.pos_ in ("NOUN", "PROPN") and token.i not in mentions:
