@@ -165,7 +165,6 @@ def _credit_start(doc: Doc) -> int:
     return len(doc)
 
 
-_GROUP_HEADS = actors_data.GROUP_NOUNS
 _JOINED_NOUNS = (
     actors_data.GROUP_NOUNS | actors_data.GOVERNMENT_NOUNS | frozenset(
         "regimet regimet regimen ledelsen leiinga ledningen styret".split()
@@ -185,7 +184,7 @@ def _closed_group_compound(low: str) -> Actor | None:
     """A group's name and a group noun written as one word ("huthirebellerna"): the name's
     capitalised form must be an armed group in the gazetteer."""
     gaz = gazetteer()
-    for noun in _GROUP_HEADS:
+    for noun in actors_data.GROUP_NOUNS:
         if low.endswith(noun) and len(low) - len(noun) >= 3:
             actor = gaz.lookup((low[: -len(noun)].capitalize(),))
             if actor is not None and actor.kind == "armed_group":
