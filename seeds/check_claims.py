@@ -1,6 +1,7 @@
-"""Validate seeds/claims.json against the files in seeds/.
+"""Validate an annotation file (default seeds/claims.json) against the article files beside it.
 
-Run from anywhere: `python seeds/check_claims.py`. Exits non-zero and lists every problem found;
+Run from anywhere: `python seeds/check_claims.py [CLAIMS_JSON]`; keys are paths relative to the
+directory of CLAIMS_JSON (seeds/heldout2/claims.json checks seeds/heldout2/*.txt). Exits non-zero and lists every problem found;
 prints a per-language summary (articles, articles without claims, claims, distinct facts) when clean.
 Only the standard library is used so it runs before the project is installed.
 """
@@ -20,18 +21,23 @@ FIELDS = {"supplier": str, "recipient": str, "items": str, "stance": str, "sourc
 MIN_CHARS, MAX_CHARS = 1000, 3000
 
 
-def check(data: dict) -> list[str]:
-    """Return a list of human-readable problems; empty when the annotations are consistent."""
+def check(data: dict, base: Path = SEEDS) -> list[str]:
+    """Return a list of human-readable problems; empty when the annotations are consistent.
+
+    `base` is the directory the keys are relative to. Every article but the two real seeds is one
+    entry per fact and within the length window.
+    """
     problems: list[str] = []
+    written = (lambda key: key.startswith("articles/")) if base == SEEDS else (lambda key: True)
     for key, entry in data.items():
         if key.startswith("_"):
             continue
-        path = SEEDS / key
+        path = base / key
         if not path.is_file():
             problems.append(f"{key}: file does not exist")
             continue
         text = path.read_text(encoding="utf-8")
-        if key.startswith("articles/") and not MIN_CHARS <= len(text) <= MAX_CHARS:
+        if written(key) and not MIN_CHARS <= len(text) <= MAX_CHARS:
             problems.append(f"{key}: {len(text)} characters, outside {MIN_CHARS}-{MAX_CHARS}")
         if entry.get("language") not in LANGUAGES:
             problems.append(f"{key}: language {entry.get('language')!r} not in {sorted(LANGUAGES)}")
@@ -52,12 +58,14 @@ def check(data: dict) -> list[str]:
                 problems.append(f"{key} claim {i}: supplier equals recipient")
             facts[(claim.get("supplier"), claim.get("recipient"), claim.get("stance"))] += 1
         # The newer articles keep one entry per fact; the original seed list is left as it was.
-        if key.startswith("articles/"):
+        if written(key):
             problems += [f"{key}: fact {f} listed {n} times" for f, n in facts.items() if n > 1]
     annotated = {k for k in data if not k.startswith("_")}
-    for path in sorted((SEEDS / "articles").glob("*.txt")):
-        if f"articles/{path.name}" not in annotated:
-            problems.append(f"articles/{path.name}: not annotated in claims.json")
+    folder = base / "articles" if base == SEEDS else base
+    for path in sorted(folder.glob("*.txt")):
+        key = path.relative_to(base).as_posix()
+        if key not in annotated:
+            problems.append(f"{key}: not annotated")
     return problems
 
 
@@ -81,8 +89,9 @@ def summary(data: dict) -> str:
 
 
 def main() -> int:
-    data = json.loads((SEEDS / "claims.json").read_text(encoding="utf-8"))
-    problems = check(data)
+    target = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else SEEDS / "claims.json"
+    data = json.loads(target.read_text(encoding="utf-8"))
+    problems = check(data, target.parent)
     for problem in problems:
         print("ERROR", problem)
     if problems:
