@@ -1,10 +1,12 @@
 """Fact-level precision, recall and F1 of the claim extractor, per language, on annotated sets.
 
-    .venv/bin/python bench/bench_claims.py [--set dev|heldout|both] [--baseline REF] [--errors]
+    .venv/bin/python bench/bench_claims.py [--set dev|heldout|heldout2|both|all] [--baseline REF]
+                                           [--errors]
 
-`dev` scores seeds/claims.json (the development articles, read while writing rules); `heldout`
-scores seeds/heldout/claims.json (written before the rules by annotators who never read the
-extractor; measurement only: `--errors` is refused for it). The two are never pooled.
+`dev` scores seeds/claims.json (the development articles, read while writing rules). `heldout`
+and `heldout2` score seeds/heldout/ and seeds/heldout2/ (each written before a round of rule work
+by annotators who never read the extractor; measurement only: `--errors` is refused for them).
+`both` is dev and heldout, `all` adds heldout2. The sets are never pooled.
 `--baseline REF` also scores the extractor as it was at git revision REF (checked out into a
 temporary worktree and run in its own process), so a table shows before and after side by side.
 
@@ -35,7 +37,9 @@ from claims_names import normalise  # noqa: E402
 SETS = {
     "dev": ROOT / "seeds" / "claims.json",
     "heldout": ROOT / "seeds" / "heldout" / "claims.json",
+    "heldout2": ROOT / "seeds" / "heldout2" / "claims.json",
 }
+GROUPS = {"both": ["dev", "heldout"], "all": ["dev", "heldout", "heldout2"]}
 Triple = tuple[str, str, str]  # supplier, recipient, stance
 # Runs in the baseline's worktree: prints {article: [[supplier, recipient, stance], ...]}.
 _PREDICT = """
@@ -182,7 +186,7 @@ def summary(rows: dict[str, Row]) -> dict[str, dict[str, float]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--set", choices=("dev", "heldout", "both"), default="dev")
+    parser.add_argument("--set", choices=(*SETS, *GROUPS), default="dev")
     parser.add_argument("--baseline", metavar="REF", help="also score the extractor at git REF")
     parser.add_argument("--errors", action="store_true", help="list misses and extras (dev only)")
     parser.add_argument("--json", type=Path, help="write the per-language figures here")
@@ -190,7 +194,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.errors and args.set != "dev":
         parser.error("--errors lists development errors only: the held-out set is not read")
-    names = ["dev", "heldout"] if args.set == "both" else [args.set]
+    names = GROUPS.get(args.set, [args.set])
     results: dict[str, object] = {}
     for name in names:
         work = jobs(SETS[name], set(args.lang) if args.lang else None)

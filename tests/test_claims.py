@@ -478,6 +478,13 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
          {("KNDS", "Czech Republic", "planned")}),
         ("sv", "Estland har beställt sex haubitsar. Säljaren är Hanwha.",
          {("Hanwha", "Estonia", "planned")}),
+        # ... or by a deal with a company (planned); a deal with an institute names no seller
+        ("nb", "Finland kjøper flere rakettartillerisystemer. Kontrakten med Lockheed Martin ble "
+         "undertegnet mandag.", {("Lockheed Martin", "Finland", "planned")}),
+        ("da", "Estland køber flere haubitser. Aftalen med Hanwha blev underskrevet i Tallinn.",
+         {("Hanwha", "Estonia", "planned")}),
+        ("nb", "Finland kjøper flere rakettartillerisystemer. Avtalen med Norsk "
+         "utenrikspolitisk institutt gjelder en studie.", set()),
         # a seller noun with its own recipient keeps its own stance
         ("nb", "Israel bestilte bomber som aldri ble levert. USA er Israels største "
          "våpenleverandør.", {("United States", "Israel", "asserted")}),

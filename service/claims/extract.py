@@ -188,7 +188,9 @@ def _fill(event: ev.Event, suppliers: list[Actor], recipients: list[Actor], d: D
                  if c.evidence.start < d.headline_end and c.recipient in names]
         if asked:
             suppliers = [gazetteer().by_name(asked[0]) or Actor(asked[0], "org")]
-    if not recipients and event.cls in (ev.GIVE, ev.SUPPLIER_NOUN) and d.pending:
+    if not recipients and event.cls in _SELLING and d.pending and (
+        event.cls != ev.ORDER_NOUN or suppliers and all(a.kind == "company" for a in suppliers)
+    ):
         recipients = [a for a in d.pending.buyers if a not in suppliers]
     if suppliers and not recipients and event.cls in _DELIVERIES and not claims and (
         not in_headline and not d.headline_to and not ev.obliques(event.trigger, _TARGET)
@@ -243,6 +245,9 @@ def _purchase(event: ev.Event) -> bool:
 
 
 _DELIVERIES = (ev.GIVE, ev.FUND, ev.TRANSFER_NOUN)
+# Events that may name the seller of the purchase waiting for one (`Discourse.pending`): a
+# delivery, a seller noun (which takes the purchase's stance), a deal with a company (planned).
+_SELLING = (ev.GIVE, ev.SUPPLIER_NOUN, ev.ORDER_NOUN)
 _TARGET = frozenset({"mot", "mod", "emot", "against", "over"})
 # Nouns that name a delivery of goods already spoken of: "leveransen" needs no item of its own.
 # Support and aid ("støtte", "hjelp") do: they are as often political as material.
@@ -313,11 +318,12 @@ def _event_claims(event: ev.Event, s: _Sentence, lex: Lexicon, d: Discourse,
     if not suppliers and _seller_guessed(event):
         d.pending = Pending(list(recipients), stuff, stance)  # waiting for its seller
     pending = d.pending
-    if event.cls == ev.SUPPLIER_NOUN and not named_recipients and recipients and (
+    if event.cls in _SELLING[1:] and not named_recipients and recipients and (
         pending is not None and all(a in pending for a in recipients)
     ):
-        # "Polen har bestilt helikoptre. Selgeren er Boeing.": the seller of that purchase.
-        stance = pending.stance
+        # "Polen har bestilt helikoptre. Selgeren er Boeing." / "Avtalen med Boeing ble
+        # signert i går.": the seller of that purchase.
+        stance = pending.stance if event.cls == ev.SUPPLIER_NOUN else stance  # a deal: planned
         stuff = stuff if stuff.words else pending.goods
     refusing = mode.stance == "refused" or mode.denier is None and mode.stance == "asserted"
     if not _military(event, stuff, suppliers, claims, d.military, refusing) or (
