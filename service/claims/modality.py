@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from service.claims.attributes import value
 from service.claims.events import (
     FUND,
     ORDER_NOUN,
@@ -67,6 +68,7 @@ _NEITHER = frozenset("verken hverken varken".split())
 _CONTRAST = frozenset("men utan uden but".split())
 # Words on the goods that make a present purchase one deal: "kjøper ytterligere fire", "nye".
 _ONE_DEAL = frozenset("ytterligere ytterlegare ytterligare yderligere nye nya nyt nytt".split())
+_MORE = frozenset("flere fleire fler flera".split())
 # A purchase in the present is a deal for later delivery, unless it is said to go on.
 ONGOING = frozenset(
     """fortsatt fortsett fremdeles framleis stadig fortfarande fortsat stadigvæk allerede
@@ -268,8 +270,10 @@ def _own_stance(event: Event, clause: Token | None, lemmas: list[str], lex: Lexi
         ongoing = any(
             c.lemma_.lower() in ONGOING or c.lower_ in ONGOING for c in clause.children
         )
-        deal = event.cls == FUND or any(
-            dep(n) == "nummod" or n.pos_ == "NUM" or n.lower_ in _ONE_DEAL
+        # A price is a deal too ("kjøper granater for 3 milliarder kroner"), and so are more
+        # units of a kind ("kjøper flere NSM-missiler").
+        deal = event.cls == FUND or value(clause, lex.language) is not None or any(
+            dep(n) == "nummod" or n.pos_ == "NUM" or n.lower_ in _ONE_DEAL | _MORE
             for item in event.roles.items for n in item.children
         )
         if present and deal and not ongoing:
