@@ -485,6 +485,12 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
          {("Hanwha", "Estonia", "planned")}),
         ("nb", "Finland kjøper flere rakettartillerisystemer. Avtalen med Norsk "
          "utenrikspolitisk institutt gjelder en studie.", set()),
+        # Nynorsk "tinge" (to order) is a purchase, so planned
+        ("nn", "Noreg og Finland tinga i fjor fleire hundre rakettar frå Kongsberg.",
+         {("Kongsberg", "Norway", "planned"), ("Kongsberg", "Finland", "planned")}),
+        # a delivery someone else asks for does not go to the buyers of the waiting purchase
+        ("nn", "Sverige kjøper nye haubitsar til Ukraina. Kyiv har bede Noreg om å sende "
+         "fleire haubitsar.", {("Norway", "Ukraine", "requested")}),
         # a seller noun with its own recipient keeps its own stance
         ("nb", "Israel bestilte bomber som aldri ble levert. USA er Israels største "
          "våpenleverandør.", {("United States", "Israel", "asserted")}),

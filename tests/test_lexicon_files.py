@@ -13,7 +13,7 @@ LANGS = {"nb", "nn", "sv", "da"}
 POS = {"VERB", "NOUN", "ADV", "ADJ", "PART", "ADP", "AUX", "DET", "PRON", "CCONJ"}
 CLASSES = {
     "GIVE", "FUND", "SUPPLY_WITH", "RECEIVE", "REQUEST", "REFUSE", "DENY", "ADMIT", "PLAN",
-    "FUTURE",
+    "FUTURE", "PURCHASE", "ORDER",
     "CONSIDER", "CALL", "SPEECH", "BELIEF", "HEDGE", "NEGATION", "TRANSFER_NOUN", "ORDER_NOUN",
     "REQUEST_NOUN", "REFUSAL_NOUN", "DENIAL_NOUN", "SUPPLIER_NOUN",
 }  # fmt: skip

@@ -27,7 +27,7 @@ from service.claims.items import Goods, designations_in, goods
 from service.claims.mentions import Mention
 from service.claims.mentions import find as find_mentions
 from service.claims.merge import merge
-from service.claims.modality import ORDER, PURCHASE, modality
+from service.claims.modality import buying, modality
 from service.claims.repair import repair
 from service.claims.sources import describe, source_of
 from service.claims.systems import system_category
@@ -168,13 +168,15 @@ def _exercise(doc: Doc) -> bool:
 
 
 def _fill(event: ev.Event, suppliers: list[Actor], recipients: list[Actor], d: Discourse,
-          claims: list[Claim], in_headline: bool = False) -> tuple[list[Actor], list[Actor]]:
+          claims: list[Claim], lex: Lexicon, in_headline: bool = False, requested: bool = False
+          ) -> tuple[list[Actor], list[Actor]]:
     """Roles the sentence leaves out, from the article so far: a purchase's seller is the
     company named last; a delivery without a recipient goes where this supplier's earlier
     deliveries went, else to the article's main recipient (the headline's claims', the
-    headline's til-phrase, or the most frequent). Never for a verb aimed at a target ("sender
-    droner mot byer" is an attack)."""
-    if not suppliers and _seller_guessed(event):
+    headline's til-phrase, or the most frequent); a seller's delivery goes to the buyers of the
+    purchase waiting for a seller, unless it is `requested`. Never for a verb aimed at a
+    target ("sender droner mot byer" is an attack)."""
+    if not suppliers and _seller_guessed(event, lex):
         # "får" (gets) names no seller: a purchase or order does. Without a company named, the
         # seller may come later: the caller keeps the purchase as `d.pending`.
         if d.last_company and d.last_company not in recipients:
@@ -188,7 +190,7 @@ def _fill(event: ev.Event, suppliers: list[Actor], recipients: list[Actor], d: D
                  if c.evidence.start < d.headline_end and c.recipient in names]
         if asked:
             suppliers = [gazetteer().by_name(asked[0]) or Actor(asked[0], "org")]
-    if not recipients and event.cls in _SELLING and d.pending and (
+    if not recipients and event.cls in _SELLING and d.pending and not requested and (
         event.cls != ev.ORDER_NOUN or suppliers and all(a.kind == "company" for a in suppliers)
     ):
         recipients = [a for a in d.pending.buyers if a not in suppliers]
@@ -222,11 +224,11 @@ def _fill(event: ev.Event, suppliers: list[Actor], recipients: list[Actor], d: D
     return suppliers, recipients
 
 
-def _seller_guessed(event: ev.Event) -> bool:
+def _seller_guessed(event: ev.Event, lex: Lexicon) -> bool:
     """A purchase or order whose seller may be taken from the article: not one that names a
     from-phrase of its own that is no actor ("købt kampfly fra flere lande"), nor a relative
     clause on goods another verb delivers ("levere de F-35-fly, som Tyrkiet havde bestilt")."""
-    if not _purchase(event):
+    if not _purchase(event, lex):
         return False
     trigger = event.trigger
     # An indefinite from-phrase names no one ("fra flere lande"); "från företaget" refers back.
@@ -238,10 +240,8 @@ def _seller_guessed(event: ev.Event) -> bool:
     return not (unnamed or on_goods)
 
 
-def _purchase(event: ev.Event) -> bool:
-    return event.cls == ev.ORDER_NOUN or event.cls == ev.RECEIVE and (
-        event.trigger.lemma_.lower() in PURCHASE | ORDER
-    )
+def _purchase(event: ev.Event, lex: Lexicon) -> bool:
+    return event.cls == ev.ORDER_NOUN or event.cls == ev.RECEIVE and buying(event.trigger, lex)
 
 
 _DELIVERIES = (ev.GIVE, ev.FUND, ev.TRANSFER_NOUN)
@@ -313,9 +313,10 @@ def _event_claims(event: ev.Event, s: _Sentence, lex: Lexicon, d: Discourse,
     if not suppliers and event.cls in (ev.GIVE, ev.FUND, ev.SUPPLY_WITH):
         suppliers = _linear_subject(event.trigger, s.mentions, recipients)
     named_recipients = bool(recipients)
-    suppliers, recipients = _fill(event, suppliers, recipients, d, claims, s.span.line.index == 0)
+    suppliers, recipients = _fill(event, suppliers, recipients, d, claims, lex,
+                                  s.span.line.index == 0, mode.requester is not None)
     stance = mode.stance
-    if not suppliers and _seller_guessed(event):
+    if not suppliers and _seller_guessed(event, lex):
         d.pending = Pending(list(recipients), stuff, stance)  # waiting for its seller
     pending = d.pending
     if event.cls in _SELLING[1:] and not named_recipients and recipients and (

@@ -59,8 +59,6 @@ SHOULD = frozenset("bør burde bör borde böra burte".split())
 # Offers are promises not yet kept; orders are purchases not yet delivered.
 # Offers and promises of goods name a supply to come ("tilbyr", "har lovet Ukraina seks fly").
 OFFER = frozenset("tilby tilbyde tilbode erbjuda love lova utlova".split())
-ORDER = frozenset("bestille beställa bestilla".split())
-PURCHASE = frozenset("kjøpe kjøpa köpa købe anskaffe anskaffa kjøpe_inn".split())
 # Hesitating, negated, is doing: "har ikke nølt med å sende".
 HESITATE = frozenset("nøle tøve tveka".split())
 _NEITHER = frozenset("verken hverken varken".split())
@@ -258,10 +256,10 @@ def _own_stance(event: Event, clause: Token | None, lemmas: list[str], lex: Lexi
     future = _future(clause, lemmas, lex) or _under_order(clause, lex)
     if _negated(clause, lex):
         return "refused" if future else "denied"
-    lemma = clause.lemma_.lower()
-    if future or lemma in OFFER or lemma in ORDER:
+    lemma, classes = clause.lemma_.lower(), verb_classes(clause, lex)
+    if future or lemma in OFFER or "ORDER" in classes:
         return "planned"
-    if (event.cls == RECEIVE and lemma in PURCHASE) or event.cls == FUND:
+    if (event.cls == RECEIVE and "PURCHASE" in classes) or event.cls == FUND:
         # The simple present announces a deal for later delivery when it names one, a number
         # of units or what is paid for ("Norge kjøper 16 rakettkastere", "Norge og Tyskland
         # betaler for systemene"); without one it is a practice ("Russland kjøper droner fra
@@ -279,6 +277,11 @@ def _own_stance(event: Event, clause: Token | None, lemmas: list[str], lex: Lexi
         if present and deal and not ongoing:
             return "planned"
     return "asserted"
+
+
+def buying(verb: Token, lex: Lexicon) -> bool:
+    """A verb of buying or ordering (the lexicon's PURCHASE and ORDER rows)."""
+    return bool(verb_classes(verb, lex) & {"PURCHASE", "ORDER"})
 
 
 def _under_order(verb: Token, lex: Lexicon) -> bool:
