@@ -491,6 +491,16 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
         # a delivery someone else asks for does not go to the buyers of the waiting purchase
         ("nn", "Sverige kjøper nye haubitsar til Ukraina. Kyiv har bede Noreg om å sende "
          "fleire haubitsar.", {("Norway", "Ukraine", "requested")}),
+        # a legal form makes a company of a name the recogniser took for a person
+        ("nb", "Ifølge påtalemyndigheten har selskapet, Fjordvik Marine AS, solgt droner til "
+         "Russland.", {("Fjordvik Marine", "Russia", "asserted")}),
+        # a name beside a noun of a place is a place; "bolaget" is still the company
+        ("sv", "Bolaget Nordmark Teknik har sålt drönare till Ryssland. Lasten stoppades vid "
+         "Arlanda flygplats. Bolaget förnekar att det har exporterat något till Ryssland.",
+         {("Nordmark Teknik", "Russia", "asserted"), ("Nordmark Teknik", "Russia", "denied")}),
+        # plural or indefinite company nouns name no company spoken of before
+        ("sv", "Saab har levererat radarer till Sverige. Nu köper Finland radarer från flera "
+         "tillverkare.", {("Saab", "Sweden", "asserted")}),
         # a seller noun with its own recipient keeps its own stance
         ("nb", "Israel bestilte bomber som aldri ble levert. USA er Israels største "
          "våpenleverandør.", {("United States", "Israel", "asserted")}),

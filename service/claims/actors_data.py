@@ -282,6 +282,14 @@ GROUP_NOUNS = frozenset(
     gruppen milits militsen militsar miliser opprører opprørerne opprørarane rebell rebellene
     rebellerna oprørere oprørerne""".split()
 )
+# Nouns of a place named beside them ("Landvetter flygplats", "flybasen Rzeszów"): such a name
+# is where something happens, not who acts.
+PLACE_NOUNS = frozenset(
+    """flyplass flyplassen lufthavn lufthavnen flygplats flygplatsen hamn hamnen havn havnen
+    hamna flybase flybasen flygbas flygbasen flyvestation flyvestationen militærbase
+    militærbasen militärbas militärbasen base basen leir leiren läger lägret lejr lejren
+    kraftverk kraftverket kärnkraftverk kärnkraftverket kraftværk kraftværket""".split()
+)
 COUNTRY_NOUNS = frozenset("land landet landa landene länder landet".split())
 COMPANY_NOUNS = frozenset(
     """selskap selskapet firma firmaet bedrift bedriften konsern konsernet produsent

@@ -172,6 +172,12 @@ class Discourse:
         ):
             return self.last_supplier  # "fra samme land", "från samma leverantör"
         if keys & actors_data.COMPANY_NOUNS or _compound_of(keys, actors_data.COMPANY_NOUNS):
+            plural = "Plur" in token.morph.get("Number", [])
+            described = any(dep(c) == "acl:relcl" for c in token.children)
+            if plural or "Ind" in token.morph.get("Definite", []) and not described:
+                # "produsentene", "et selskap i Almaty": no company named before. (One "som
+                # leverer til hæren" describes the company spoken of.)
+                return named
             return named or self.last_company  # "selskapet", "ammunisjonsprodusenten Nammo"
         if keys & actors_data.COUNTRY_NOUNS:
             if token.lower_ in _INDEFINITE_LAND or "Ind" in token.morph.get("Definite", []):

@@ -20,6 +20,7 @@ from service.claims.systems import system_category
 from service.claims.words import lexicon
 
 _GENITIVE = re.compile(r"(?:[:’']s|s)$")
+_LEGAL_FORMS = frozenset("AS ASA AB A/S ApS Oy Oyj AG GmbH SE Inc Inc. Ltd Ltd. plc".split())
 _LEGAL = re.compile(r"\s+(?:AS|ASA|AB|A/S|ApS|Oy|Oyj|AG|GmbH|SE|Inc\.?|Ltd\.?|plc)$")
 ORG_LABELS = frozenset({"ORG", "GPE_ORG"})
 
@@ -71,6 +72,15 @@ _MEDIA_NOUNS = frozenset(
 def _after_media_noun(doc: Doc, start: int) -> bool:
     before = doc[start - 1] if start > 0 else None
     return before is not None and bool({before.lemma_.lower(), before.lower_} & _MEDIA_NOUNS)
+
+
+def _place(doc: Doc, start: int, end: int) -> bool:
+    """A name beside (or the recogniser's span ending in) a noun of a place ("Landvetter
+    flygplats", "flybasen Rzeszów")."""
+    around = [doc[i] for i in (start - 1, end - 1, end) if 0 <= i < len(doc)]
+    return any(t.pos_ == "NOUN" and (t.lower_ in actors_data.PLACE_NOUNS
+                                    or t.lemma_.lower() in actors_data.PLACE_NOUNS)
+               for t in around)
 
 
 def _before_number(doc: Doc, end: int) -> bool:
@@ -131,18 +141,24 @@ def find(doc: Doc) -> dict[int, Mention]:
             continue  # "det norske selskapet", "Nordkoreansk luftrom": a description
         if _not_an_actor(ent.text):
             continue  # a party, an agency, or a state organ ("Forsvarsdepartementet")
-        company = _beside_company_noun(doc, ent.start, ent.end)
+        if _place(doc, ent.start, ent.end):
+            continue  # "Landvetter flygplats", "hamna i Tartus": a place
+        end = ent.end + (ent.end < len(doc) and doc[ent.end].text in _LEGAL_FORMS)
+        company = _beside_company_noun(doc, ent.start, ent.end) or doc[end - 1].text in _LEGAL_FORMS
         if ent.label_ in ORG_LABELS or company:
+            # A legal form makes a company of whatever the recogniser thought the name was.
             kind = "company" if company else "org"
-            mention = Mention(Actor(_entity_name(ent.text), kind), ent.start, ent.end, ent.root)
-            for k in range(ent.start, ent.end):
+            mention = Mention(Actor(_entity_name(doc[ent.start:end].text), kind), ent.start, end,
+                              ent.root)
+            for k in range(ent.start, end):
                 found[k] = mention
     for token in doc:  # "selskapet Nordic Shield" that the recogniser missed
-        if token.i not in found and token.pos_ == "PROPN" and _beside_company_noun(doc, token.i):
+        if token.i not in found and token.pos_ == "PROPN" and token.dep_ != "flat:name":
             end = token.i + 1
             while end < len(doc) and doc[end].dep_ == "flat:name" and doc[end].head.i == token.i:
                 end += 1
-            if not _is_media(doc[token.i : end].text):
+            company = _beside_company_noun(doc, token.i) or doc[end - 1].text in _LEGAL_FORMS
+            if company and not _is_media(doc[token.i : end].text):
                 actor = Actor(_entity_name(doc[token.i : end].text), "company")
                 mention = Mention(actor, token.i, end, token)
                 for k in range(token.i, end):
