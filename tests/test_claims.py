@@ -501,6 +501,13 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
         # plural or indefinite company nouns name no company spoken of before
         ("sv", "Saab har levererat radarer till Sverige. Nu köper Finland radarer från flera "
          "tillverkare.", {("Saab", "Sweden", "asserted")}),
+        # "hæren" in lower case is the army of the country spoken of; "Hæren" is the home one
+        ("nb", "Sudan har fått nye droner. Ifølge FN har Iran sendt droner til hæren.",
+         {("Iran", "Sudan", "asserted")}),
+        ("nb", "Ifølge FN har Iran sendt droner til Sudan. Nå får Hæren nye stridsvogner fra "
+         "Tyskland.", {("Iran", "Sudan", "asserted"), ("Germany", "Norway", "asserted")}),
+        ("sv", "Det thailändska flygvapnet har beställt fyra Gripen av Saab.",
+         {("Saab", "Thailand", "planned")}),
         # a seller noun with its own recipient keeps its own stance
         ("nb", "Israel bestilte bomber som aldri ble levert. USA er Israels største "
          "våpenleverandør.", {("United States", "Israel", "asserted")}),

@@ -260,7 +260,9 @@ GOVERNMENT_NOUNS = frozenset(
     efterretningstjeneste statsledelse leiing ledelse ledning styrke styrker styrkene
     styrkar styrkor styrkorna soldat soldater soldatar tropp tropper troppar trupper brigade
     brigader brigadar enhet enheter einingar enheder forsvarsstyrke forsvarsstyrker
-    revolusjonsgarde""".split()
+    revolusjonsgarde flygvapen flygvapnet luftvåpen luftvåpenet flyvåpen flyvåpenet
+    flyvevåben flyvevåbnet luftforsvaret sjøforsvar sjøforsvaret søværn søværnet marinen
+    flotta flottan hemvärn hemvärnet""".split()
 )
 # A state's diplomatic posts speak for it when the phrase names the state ("Irans mission ved
 # FN", "Russlands ambassade i Oslo"); bare, they may be anyone's, so they never mean home.
@@ -272,7 +274,14 @@ DIPLOMATIC_NOUNS = frozenset(
 # "Forsvaret" (capitalised) names the armed forces of the article's own country.
 HOME_ORGANS = frozenset(
     """forsvaret försvarsmakten fmv fmi forsvarsmateriell hæren armén marinen luftforsvaret
-    flyvevåbnet materielverk materielverket indkøbsstyrelse indkøbsstyrelsen""".split()
+    flyvevåbnet materielverk materielverket indkøbsstyrelse indkøbsstyrelsen flygvapnet
+    sjøforsvaret søværnet flottan""".split()
+)
+# The armed forces and their branches, as HOME_ORGANS names them: capitalised they are the home
+# country's ("Hæren", "Flygvapnet"), in lower case an army in general.
+BRANCH_NOUNS = frozenset(
+    """forsvaret försvarsmakten hæren armén marinen luftforsvaret flyvevåbnet flygvapnet
+    sjøforsvaret søværnet flottan""".split()
 )
 # Nouns that refer back to a state, a company, or a non-state group named before ("landet",
 # "selskapet", "organisasjonen").

@@ -187,7 +187,14 @@ class Discourse:
             return named or self._speakers_country(token, mentions) or self.last_country
 
         if token.lower_ in actors_data.HOME_ORGANS and named is None:
-            return self.home  # "FMV har beställt": the home country's own agency, by its name
+            # "FMV har beställt", "Hæren får nye stridsvogner": the home country's own forces
+            # are written as names, capitalised. Lower case mid-sentence, "hæren" is an army
+            # in general: that of the country spoken of ("Indien köper ... till flottan").
+            if token.lower_ in actors_data.BRANCH_NOUNS and token.text.islower() and (
+                token.i > 0 and self.last_country is not None
+            ):
+                return self.last_country
+            return self.home
         if keys & actors_data.GROUP_NOUNS:
             return named or self.last_group
         if named is not None and (keys & actors_data.RECIPIENT_NOUNS or _compound_of(
