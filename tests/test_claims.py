@@ -508,6 +508,16 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
          "Tyskland.", {("Iran", "Sudan", "asserted"), ("Germany", "Norway", "asserted")}),
         ("sv", "Det thailändska flygvapnet har beställt fyra Gripen av Saab.",
          {("Saab", "Thailand", "planned")}),
+        # equipped with goods from someone: the one equipped receives them (stative passive)
+        ("nb", "Den kambodsjanske hæren er utstyrt med artilleri fra Kina.",
+         {("China", "Cambodia", "asserted")}),
+        ("sv", "Den kambodjanska armén är utrustad med artilleri från Kina.",
+         {("China", "Cambodia", "asserted")}),
+        ("sv", "Armén i Kambodja har utrustats med raketartilleri från Kina.",
+         {("China", "Cambodia", "asserted")}),
+        ("da", "Hæren i Cambodja er udstyret med artilleri fra Kina.",
+         {("China", "Cambodia", "asserted")}),
+        ("nb", "Soldatene er utstyrt med hjelmer fra Norge.", set()),
         # a seller noun with its own recipient keeps its own stance
         ("nb", "Israel bestilte bomber som aldri ble levert. USA er Israels største "
          "våpenleverandør.", {("United States", "Israel", "asserted")}),

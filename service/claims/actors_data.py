@@ -148,7 +148,70 @@ AT | østerriksk; österrikisk; østrigsk
 CH | sveitsisk; schweizisk; schweizisk
 MD | moldovsk; moldavisk
 AF | afghansk
+DZ | algerisk
+BD | bangladeshisk
+BO | boliviansk
+KH | kambodsjansk; kambodjansk; cambodjansk
+TD | tsjadisk; tchadisk
+CL | chilensk; chilenska
+CO | colombiansk
+CU | cubansk; kubansk
+CY | kypriotisk; kyprisk; cypriotisk
+CD | kongolesisk; congolesisk
+EC | ecuadoriansk
+ER | eritreisk; eritreansk
+GH | ghanesisk; ghanansk
+IE | irsk; irländsk
+JO | jordansk; jordanisk
+KE | kenyansk; kenyask
+XK | kosovarsk; kosovansk; kosovoalbansk
+KW | kuwaitisk
+KG | kirgisisk; kirgizisk
+LA | laotisk
+MY | malaysisk
+ML | malisk
+MR | mauritansk; mauretansk; mauretanisk
+MN | mongolsk; mongolisk
+ME | montenegrinsk
+MA | marokkansk; marockansk
+MZ | mosambikisk; moçambikisk; mozambiquisk
+NP | nepalsk; nepalesisk
+NZ | newzealandsk; nyzeeländsk; nyzealandsk
+NI | nicaraguansk
+NE | nigerisk
+NG | nigeriansk
+MK | makedonsk; nordmakedonsk
+OM | omansk; omanisk
+PS | palestinsk; palæstinensisk; palestinensisk
+PA | panamansk; panamask
+PE | peruansk; peruviansk
+PH | filippinsk
+RW | rwandisk; rwandesisk
+SN | senegalesisk
+SG | singaporsk; singaporiansk; singaporeansk
+SI | slovensk; slovenisk
+SO | somalisk
+SS | sørsudansk; sydsudanesisk; sørsudanesisk
+LK | srilankisk; lankesisk; srilankansk
+TJ | tadsjikisk; tadzjikisk
+TZ | tanzaniansk; tanzanisk
+TN | tunisisk; tunesisk
+TM | turkmensk; turkmenisk
+UG | ugandisk; ugandesisk
+UY | uruguayansk; uruguaysk
+UZ | usbekisk; uzbekisk
+VE | venezuelansk; venezolansk
+ZM | zambisk
+ZW | zimbabwisk; zimbabwesisk
+AL | albansk
+AO | angolansk; angolask
+BH | bahrainsk; bahrainisk
+CM | kamerunsk; camerounsk
+LU | luxembourgsk; luxemburgsk
+MT | maltesisk
 """
+
+# (The rows after Afghanistan add the other countries in the news: nb/nn, sv and da forms.)
 
 # Heads of state and government, and ministers, who speak and act for their state.
 LEADERS = """

@@ -223,6 +223,15 @@ def _agent(verb: Token, mentions: dict[int, Mention]) -> list[Token]:
     return found[:1]
 
 
+def _stative(verb: Token) -> bool:
+    """ "er utstyrt med", "var bevæpnet med": "være" and a participle with no object is the
+    state a passive left."""
+    return not children(verb, "obj") and "Part" in verb.morph.get("VerbForm", []) and any(
+        dep(c) == "aux" and c.lemma_.lower() in _BE for c in verb.children
+    )
+
+
+_BE = frozenset("være vere vera vara".split())
 CLAUSE_LINKS = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "parataxis", "conj"})
 
 
@@ -280,6 +289,14 @@ def _verb_event(verb: Token, cls: str, mentions: dict[int, Mention], lex: Lexico
         roles.suppliers = [subj] if subj is not None else []
         roles.items = children(verb, "obj") + obliques(verb, FOR)
         roles.recipients = obliques(verb, TO) or children(verb, "iobj")
+    elif cls == SUPPLY_WITH and (is_passive(verb) or _stative(verb)):
+        # "Hæren er utstyrt med artilleri fra Kina", "bevæpnet med droner av Iran": the one
+        # equipped is the subject; who equips, the agent or the goods' from-phrase.
+        roles.recipients = [subj] if subj is not None else []
+        roles.items = obliques(verb, WITH) or linear_phrase(verb, WITH)
+        roles.suppliers = agent or [
+            r for item in roles.items for r in obliques(item, FROM, noun=True) if r.i in mentions
+        ] or obliques(verb, FROM)
     elif cls == SUPPLY_WITH:
         roles.suppliers = [subj] if subj is not None else []
         roles.recipients = children(verb, "obj") or linear_object(verb, mentions)

@@ -150,11 +150,26 @@ def _participle_taken_for_adjective(token: Token, lex: Lexicon) -> bool:
     attributive = dep(token) == "amod" and "Part" in token.morph.get("VerbForm", []) and (
         token.head.i < token.i and _by_agent(token)
     )
-    if not attributive and not _has(token, "aux:pass", "nsubj:pass"):
-        return False
     lemmas = {token.lemma_.lower(), dictionary_lemma(token.lower_, lex.language)}
     lemmas |= set(lex.verb_forms.get(token.lower_, ()))
+    if not attributive and not _has(token, "aux:pass", "nsubj:pass"):
+        return _stative_supply(token, lemmas, lex)
     return any(lemma in lex.verbs or lemma in lex.multiword for lemma in lemmas)
+
+
+def _stative_supply(token: Token, lemmas: set[str], lex: Lexicon) -> bool:
+    """ "Hæren er utstyrt med artilleri fra Kina": a participle of equipping after a copula is
+    a passive (its subject the one equipped); it is re-labelled so."""
+    if not (_has(token, "cop") and _has(token, "nsubj")):
+        return False
+    if not any("SUPPLY_WITH" in lex.verbs.get(lemma, ()) for lemma in lemmas):
+        return False
+    for child in token.children:
+        if dep(child) == "cop":
+            child.dep_ = "aux:pass"
+        elif dep(child) == "nsubj":
+            child.dep_ = "nsubj:pass"
+    return True
 
 
 def _verb_taken_for_conjunct(token: Token, lex: Lexicon) -> bool:
