@@ -518,6 +518,17 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
         ("da", "Hæren i Cambodja er udstyret med artilleri fra Kina.",
          {("China", "Cambodia", "asserted")}),
         ("nb", "Soldatene er utstyrt med hjelmer fra Norge.", set()),
+        # granting or approving no export licence is a refusal, not a denial
+        ("sv", "Sverige beviljar inga tillstånd för export av krigsmateriel till Israel.",
+         {("Sweden", "Israel", "refused")}),
+        ("nb", "Norge gir ikke lisens for eksport av våpen til Israel.",
+         {("Norway", "Israel", "refused")}),
+        ("nn", "Regjeringa har ikkje godkjent nye eksportlisensar til Israel.",
+         {("Norway", "Israel", "refused")}),
+        ("da", "Regeringen har ikke godkendt nye eksportlicenser til Israel.",
+         {("Denmark", "Israel", "refused")}),
+        ("nb", "Norge har ikke sendt våpen til Israel.", {("Norway", "Israel", "denied")}),
+        ("nb", "Norge har ikke besluttet å sende våpen til Israel.", set()),
         # a seller noun with its own recipient keeps its own stance
         ("nb", "Israel bestilte bomber som aldri ble levert. USA er Israels største "
          "våpenleverandør.", {("United States", "Israel", "asserted")}),

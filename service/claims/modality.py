@@ -230,9 +230,12 @@ def modality(event: Event, lex: Lexicon) -> Modality:
             elif "REQUEST" in classes:
                 stance, requester = "requested", _subject_of(governor)
             elif "PLAN" in classes:
-                if negated:  # "har ikke besluttet å sende": nothing decided
+                if negated and _licensing(event):  # "har inte godkänt några exportlicenser"
+                    stance, denier = "refused", _subject_of(governor)
+                elif negated:  # "har ikke besluttet å sende": nothing decided
                     return Modality(None, hedged, None)
-                stance = "planned"
+                else:
+                    stance = "planned"
         below = governor
     if clause is not None and _conditional(clause):
         return Modality(None, hedged, None)
@@ -255,7 +258,9 @@ def _own_stance(event: Event, clause: Token | None, lemmas: list[str], lex: Lexi
         return "planned" if event.cls == ORDER_NOUN else "asserted"
     future = _future(clause, lemmas, lex) or _under_order(clause, lex)
     if _negated(clause, lex):
-        return "refused" if future else "denied"
+        # Granting no licence refuses the exports it would allow ("beviljar inga tillstånd för
+        # export av krigsmateriel till Israel"); it denies nothing done.
+        return "refused" if future or _licensing(event) else "denied"
     lemma, classes = clause.lemma_.lower(), verb_classes(clause, lex)
     if future or lemma in OFFER or "ORDER" in classes:
         return "planned"
@@ -277,6 +282,19 @@ def _own_stance(event: Event, clause: Token | None, lemmas: list[str], lex: Lexi
         if present and deal and not ongoing:
             return "planned"
     return "asserted"
+
+
+# Licences to export ("eksportlisens", "tillstånd för export"): words ending so.
+_LICENCES = ("lisens", "licens", "tillstånd", "tillatelse", "tilladelse", "løyve", "lisenser",
+             "licenser", "tillstånden", "tillatelser", "tilladelser", "løyver")
+
+
+def _licensing(event: Event) -> bool:
+    """The transfer is a licence, or the goods are one, or the trigger is what a licence is for
+    ("exportlicenser", "gitt eksportlisenser", "tillstånd för export")."""
+    words = [event.trigger, event.trigger.head, *event.roles.items, *event.trigger.children]
+    return any(w.pos_ == "NOUN" and w.lower_.endswith(_LICENCES) or w.lemma_.lower().endswith(
+        _LICENCES) for w in words)
 
 
 def buying(verb: Token, lex: Lexicon) -> bool:
