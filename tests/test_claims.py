@@ -529,6 +529,14 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
          {("Denmark", "Israel", "refused")}),
         ("nb", "Norge har ikke sendt våpen til Israel.", {("Norway", "Israel", "denied")}),
         ("nb", "Norge har ikke besluttet å sende våpen til Israel.", set()),
+        # a good's plural tagged as a verb, with the inverted subject hung below it
+        ("sv", "Samma år köpte Rumänien också haubitsar och stridsflygplan från Sydkorea.",
+         {("South Korea", "Romania", "asserted")}),
+        ("sv", "I fjol köpte Estland också robotar från Israel.",
+         {("Israel", "Estonia", "asserted")}),
+        # a relative clause after a name with a number; "som" tagged as a conjunction
+        ("sv", "Armén har också ett par hundra Leopard 2, som Finland köpte från Tyskland.",
+         {("Germany", "Finland", "asserted")}),
         # a seller noun with its own recipient keeps its own stance
         ("nb", "Israel bestilte bomber som aldri ble levert. USA er Israels største "
          "våpenleverandør.", {("United States", "Israel", "asserted")}),

@@ -164,6 +164,11 @@ def _in_total(nominal: Token) -> bool:
     )
 
 
+def _relative_word(token: Token) -> bool:
+    """A relative pronoun, or "som"/"der" the tagger took for a conjunction."""
+    return "Rel" in token.morph.get("PronType", []) or token.lower_ in ("som", "der")
+
+
 def goods_objects(verb: Token) -> list[Token]:
     """The verb's objects, and quantity phrases the parser read as obliques ("over 150 000
     raketter"); in a relative clause, the noun it describes ("systemet som landet kjøpte",
@@ -173,7 +178,7 @@ def goods_objects(verb: Token) -> list[Token]:
     objects += [c for c in children(verb, "obl")
                 if case_of(c) in QUANTITY or _in_total(c) or _up_to(c)]
     relative = dep(verb) == "acl:relcl" and verb.head.pos_ in ("NOUN", "PROPN")
-    if relative and all("Rel" in o.morph.get("PronType", []) for o in objects):
+    if relative and all(_relative_word(o) for o in objects):
         subject_is_relative = any(
             dep(c) == "nsubj" and "Rel" in c.morph.get("PronType", []) for c in verb.children
         )

@@ -252,6 +252,8 @@ def _promote_verb(verb: Token) -> None:
 _NOMINAL_MODIFIERS = frozenset({"DET", "NUM", "ADJ", "ADV"})
 # A re-tagged head noun's dependents that stay with it; the rest belong to the clause.
 _NOUN_LINKS = frozenset({"det", "amod", "nummod", "compound", "flat", "flat:name", "nmod:poss"})
+# Dependents that belong to a clause wherever they stand: a subject is never a noun's.
+_CLAUSE_LINKS = frozenset({"nsubj", "nsubj:pass", "aux", "aux:pass"})
 _VERB_FEATURES = frozenset({"Mood", "Tense", "VerbForm", "Voice"})
 
 
@@ -305,6 +307,20 @@ def _goods_taken_for_verb_complement(token: Token, lex: Lexicon) -> bool:
     return _goods_not_verb(token, lex)
 
 
+def _goods_taken_for_object_verb(token: Token, lex: Lexicon) -> bool:
+    """A good's plural read as a verb, yet hung as the object of the verb before it, with the
+    clause's subject below it ("Samma år köpte Polen också haubitsar": *haubitsar* a verb with
+    *Polen* its subject): the object it is, and its clause dependents are the verb's."""
+    head = token.head
+    if token.pos_ != "VERB" or head.pos_ != "VERB" or head.i > token.i:
+        return False
+    if dep(token) != "obj" and (  # or a clause under a verb with neither object nor subject
+        dep(token) not in ("advcl", "xcomp", "ccomp", "parataxis") or _has(head, "obj", "nsubj")
+    ):
+        return False
+    return _goods_not_verb(token, lex)
+
+
 def _goods_not_verb(token: Token, lex: Lexicon) -> bool:
     """The written form names a good, and neither verb table knows it as a verb."""
     form = token.lower_
@@ -320,9 +336,9 @@ def _demote_to_object(noun: Token, verb: Token, lex: Lexicon) -> None:
     noun.lemma_ = dictionary_lemma(noun.lower_, lex.language)
     features = {k: v for k, v in noun.morph.to_dict().items() if k not in _VERB_FEATURES}
     noun.set_morph(features)  # type: ignore[attr-defined]  # absent from the stubs
-    moving = [c for c in noun.children if c.i != verb.i and not (
+    moving = [c for c in noun.children if c.i != verb.i and (dep(c) in _CLAUSE_LINKS or not (
         dep(c) in _NOUN_LINKS or verb.i < c.i < noun.i or dep(c) == "conj" and c.pos_ == "NOUN"
-    )]
+    ))]
     if verb.head.i == noun.i:
         verb.dep_, verb.head = noun.dep_, verb if noun.head.i == noun.i else noun.head
     noun.dep_, noun.head = "obj", verb
@@ -336,8 +352,8 @@ def _goods_taken_for_subject(verb: Token, lex: Lexicon) -> None:
     not send themselves, so the second is the object."""
     if verb.pos_ != "VERB" or _has(verb, "obj"):
         return
-    if "GIVE" not in lex.verbs.get(verb.lemma_.lower(), ()):
-        return
+    if not {"GIVE", "RECEIVE"} & lex.verbs.get(verb.lemma_.lower(), frozenset()):
+        return  # goods neither send nor buy themselves
     subjects = [c for c in verb.children if dep(c) == "nsubj"]
     # The real subject may hang on the auxiliary ("Danmark skal etter planen levere F-16-flya":
     # "Danmark" under "skal"): it is the verb's.
@@ -498,6 +514,8 @@ def _relative_taken_for_adverbial(verb: Token) -> None:
         return
     before = [t for t in doc[max(0, first.i - 2) : first.i] if not t.is_punct]
     noun = before[-1] if before else None
+    while noun is not None and dep(noun) in ("flat", "flat:name") and noun.head.i < noun.i:
+        noun = noun.head  # "Leopard 2, som ...": the name, not its number
     if noun is None or noun.pos_ not in ("NOUN", "PROPN") or verb.is_ancestor(noun):
         return  # (re-hanging it below its own dependent would make a cycle)
     verb.head, verb.dep_ = noun, "acl:relcl"
@@ -663,7 +681,9 @@ def repair(doc: Doc, lex: Lexicon) -> Doc:
             _demote_to_object(token, verb, lex)
         elif (verb := _verb_taken_for_auxiliary(token, lex)) is not None:
             _demote_to_object(token, verb, lex)
-        elif _goods_taken_for_verb_complement(token, lex):
+        elif _goods_taken_for_verb_complement(token, lex) or _goods_taken_for_object_verb(
+            token, lex
+        ):
             _demote_to_object(token, token.head, lex)
         if token.pos_ in ("VERB", "AUX") and (lemma := _verb_lemma(token, lex)):
             token.lemma_ = lemma
