@@ -537,6 +537,20 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
         # a relative clause after a name with a number; "som" tagged as a conjunction
         ("sv", "Armén har också ett par hundra Leopard 2, som Finland köpte från Tyskland.",
          {("Germany", "Finland", "asserted")}),
+        # a company named once beside its noun is found again by its name alone; a name's
+        # final -s is a genitive only on a possessor
+        ("da", "Den ungarske ammunitionsfabrik Danubia Munitions skal have solgt granater til "
+         "Ukraine. - Vi har aldrig leveret noget til Ukraine, skriver Danubia Munitions.",
+         {("Danubia Munitions", "Ukraine", "asserted"),
+          ("Danubia Munitions", "Ukraine", "denied")}),
+        ("sv", "Skytrack Systems säljer radar till Litauen.",
+         {("Skytrack Systems", "Lithuania", "asserted")}),
+        ("nb", "Nordic Shields droner er levert til Polen av selskapet.",
+         {("Nordic Shield", "Poland", "asserted")}),
+        # "never" with the simple present is a policy, a refusal; with the perfect, a denial
+        ("da", "Ungarn sender aldrig våben til Ukraine.", {("Hungary", "Ukraine", "refused")}),
+        ("nn", "Noreg sel aldri våpen til Israel.", {("Norway", "Israel", "refused")}),
+        ("nb", "Iran har aldri sendt droner til Russland.", {("Iran", "Russia", "denied")}),
         # a seller noun with its own recipient keeps its own stance
         ("nb", "Israel bestilte bomber som aldri ble levert. USA er Israels største "
          "våpenleverandør.", {("United States", "Israel", "asserted")}),

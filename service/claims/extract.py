@@ -24,7 +24,7 @@ from service.claims.discourse import Discourse, Pending, noun_keys
 from service.claims.discourse import speaker as speech_subject
 from service.claims.gazetteer import Actor, gazetteer
 from service.claims.items import Goods, designations_in, goods
-from service.claims.mentions import Mention
+from service.claims.mentions import Mention, learn
 from service.claims.mentions import find as find_mentions
 from service.claims.merge import merge
 from service.claims.modality import buying, modality
@@ -522,6 +522,7 @@ def extract_claims(
     ]
     docs = [repair(doc, lex) for doc in _parse(text, spans, language, budget)]
     d = Discourse(_home(language), published=published)
+    learned: dict[tuple[str, ...], Actor] = {}  # companies named so far, by their words
     # An article that names weapons anywhere is a military context for "leveransene".
     d.military = any(_names_weapons(doc, lex) for doc in docs)
     claims: list[Claim] = []
@@ -531,7 +532,8 @@ def extract_claims(
     previous: tuple[segmentation.Sentence, list[Claim]] | None = None
     for span, doc in zip(spans, docs, strict=True):
         budget.check("claim extraction")
-        s = _Sentence(span, doc, find_mentions(doc))
+        s = _Sentence(span, doc, find_mentions(doc, learned))
+        learn(s.mentions, learned)
         if span.line.index == 0:
             d.headline = [m.actor for m in s.mentions.values()]
             d.headline_to = list(dict.fromkeys(

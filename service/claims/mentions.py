@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from service.claims import actors_data
 from service.claims.gazetteer import Actor, gazetteer
@@ -40,11 +40,20 @@ def _words(doc: Doc, start: int, end: int) -> tuple[str, ...]:
     return tuple(t.text for t in doc[start:end])
 
 
-def _entity_name(text: str) -> str:
-    """ "Nordic Shields" -> "Nordic Shield"; legal forms dropped ("Fjordtek AS" -> "Fjordtek")."""
-    name = _LEGAL.sub("", text.strip())
+def _entity_name(span: Span) -> str:
+    """ "Nordic Shields droner" -> "Nordic Shield"; legal forms dropped ("Fjordtek AS" ->
+    "Fjordtek"). A final -s is a genitive only where the name is a possessor: "Danubia
+    Munitions" and "Skytrack Systems" keep theirs."""
+    name = _LEGAL.sub("", span.text.strip())
     words = name.split()
-    if len(words) > 1 or len(name) > 4:
+    last = span[-1]
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    possessed = after is not None and after.pos_ in ("NOUN", "ADJ", "PROPN", "NUM")
+    possessor = span.root.dep_ == "nmod:poss" or possessed and (
+        "Gen" in last.morph.get("Case", []) or span.root.head == after
+    )
+    marked = bool(words) and re.search(r"[:’']s$", words[-1]) is not None  # "Saab:s"
+    if marked or possessor and (len(words) > 1 or len(name) > 4):
         stem = _GENITIVE.sub("", words[-1])
         if stem != words[-1] and stem[:1].isupper():
             words[-1] = stem
@@ -74,6 +83,38 @@ def _after_media_noun(doc: Doc, start: int) -> bool:
     return before is not None and bool({before.lemma_.lower(), before.lower_} & _MEDIA_NOUNS)
 
 
+def _find_learned(doc: Doc, learned: dict[tuple[str, ...], Actor],
+                  found: dict[int, Mention]) -> None:
+    """ "den ungarske fabrikken Danubia Munitions ... skriver Danubia Munitions": the names
+    learned earlier in the article, matched word for word (a genitive on the last word too)."""
+    lows = [t.lower_ for t in doc]
+    for words, actor in learned.items():
+        n = len(words)
+        for i in range(len(doc) - n + 1):
+            if i in found or lows[i] != words[0]:
+                continue
+            last = lows[i + n - 1]
+            if tuple(lows[i : i + n - 1]) == words[:-1] and last in (words[-1], words[-1] + "s"):
+                mention = Mention(actor, i, i + n, _head(doc, i, i + n))
+                for k in range(i, i + n):
+                    found[k] = mention
+
+
+def learn(mentions: dict[int, Mention], learned: dict[tuple[str, ...], Actor]) -> None:
+    """Remember the companies and organisations that only the recogniser or a company noun
+    named (the gazetteer's are found anyway), up to a bound that keeps matching linear."""
+    gaz = gazetteer()
+    for mention in set(mentions.values()):
+        if mention.actor.kind not in ("company", "org") or len(learned) >= _LEARNED_MAX:
+            continue
+        words = tuple(w.lower() for w in mention.actor.name.split())
+        if words and gaz.lookup(words) is None:
+            learned.setdefault(words, mention.actor)
+
+
+_LEARNED_MAX = 32
+
+
 def _place(doc: Doc, start: int, end: int) -> bool:
     """A name beside (or the recogniser's span ending in) a noun of a place ("Landvetter
     flygplats", "flybasen Rzeszów")."""
@@ -88,10 +129,13 @@ def _before_number(doc: Doc, end: int) -> bool:
     return end < len(doc) and doc[end].text[:1].isdigit()
 
 
-def find(doc: Doc) -> dict[int, Mention]:
-    """Token index -> the mention covering it."""
+def find(doc: Doc, learned: dict[tuple[str, ...], Actor] | None = None) -> dict[int, Mention]:
+    """Token index -> the mention covering it. `learned`: names the article has already shown
+    to be companies or organisations (lowercased words), found again without their noun."""
     gaz = gazetteer()
     found: dict[int, Mention] = {}
+    if learned:
+        _find_learned(doc, learned, found)
     i = 0
     while i < len(doc):
         # The longest name starting here first; a genitive last word ("Norges") is one token.
@@ -148,7 +192,7 @@ def find(doc: Doc) -> dict[int, Mention]:
         if ent.label_ in ORG_LABELS or company:
             # A legal form makes a company of whatever the recogniser thought the name was.
             kind = "company" if company else "org"
-            mention = Mention(Actor(_entity_name(doc[ent.start:end].text), kind), ent.start, end,
+            mention = Mention(Actor(_entity_name(doc[ent.start:end]), kind), ent.start, end,
                               ent.root)
             for k in range(ent.start, end):
                 found[k] = mention
@@ -159,7 +203,7 @@ def find(doc: Doc) -> dict[int, Mention]:
                 end += 1
             company = _beside_company_noun(doc, token.i) or doc[end - 1].text in _LEGAL_FORMS
             if company and not _is_media(doc[token.i : end].text):
-                actor = Actor(_entity_name(doc[token.i : end].text), "company")
+                actor = Actor(_entity_name(doc[token.i : end]), "company")
                 mention = Mention(actor, token.i, end, token)
                 for k in range(token.i, end):
                     found[k] = mention
@@ -243,7 +287,9 @@ def _company_noun(token: Token) -> bool:
 
 
 _COMPANY_HEADS = ("selskapet", "selskap", "konsernet", "bolaget", "företaget", "koncernen",
-                  "virksomheden", "firmaet", "produsenten", "tillverkaren", "producenten")
+                  "virksomheden", "firmaet", "produsenten", "tillverkaren", "producenten",
+                  "fabrikk", "fabrikken", "fabrik", "fabriken", "fabrikant", "verksted",
+                  "verkstad", "værft", "verft", "varv")
 
 
 def _beside_company_noun(doc: Doc, start: int, end: int | None = None) -> bool:

@@ -260,7 +260,7 @@ def _own_stance(event: Event, clause: Token | None, lemmas: list[str], lex: Lexi
     if _negated(clause, lex):
         # Granting no licence refuses the exports it would allow ("beviljar inga tillstånd för
         # export av krigsmateriel till Israel"); it denies nothing done.
-        return "refused" if future or _licensing(event) else "denied"
+        return "refused" if future or _licensing(event) or _never_present(clause) else "denied"
     lemma, classes = clause.lemma_.lower(), verb_classes(clause, lex)
     if future or lemma in OFFER or "ORDER" in classes:
         return "planned"
@@ -295,6 +295,18 @@ def _licensing(event: Event) -> bool:
     words = [event.trigger, event.trigger.head, *event.roles.items, *event.trigger.children]
     return any(w.pos_ == "NOUN" and w.lower_.endswith(_LICENCES) or w.lemma_.lower().endswith(
         _LICENCES) for w in words)
+
+
+_NEVER = frozenset("aldri aldrig aldrei".split())
+
+
+def _never_present(verb: Token) -> bool:
+    """ "Ungarn sender aldri våpen til Ukraina": "never" with the simple present states a
+    policy, a refusal; "har aldri sendt" denies what was done."""
+    words = [*verb.children, *(c for a in auxiliaries(verb) for c in a.children)]
+    return "Pres" in verb.morph.get("Tense", []) and not auxiliaries(verb) and any(
+        w.lower_ in _NEVER for w in words
+    )
 
 
 def buying(verb: Token, lex: Lexicon) -> bool:
