@@ -551,6 +551,10 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
         ("da", "Ungarn sender aldrig våben til Ukraine.", {("Hungary", "Ukraine", "refused")}),
         ("nn", "Noreg sel aldri våpen til Israel.", {("Norway", "Israel", "refused")}),
         ("nb", "Iran har aldri sendt droner til Russland.", {("Iran", "Russia", "denied")}),
+        # received "the same" goods: from the one who just supplied them
+        ("nb", "Patria har levert 50 pansrede kjøretøy til Finland. Latvia har allerede tatt "
+         "imot 100 av de samme kjøretøyene.",
+         {("Patria", "Finland", "asserted"), ("Patria", "Latvia", "asserted")}),
         # a seller noun with its own recipient keeps its own stance
         ("nb", "Israel bestilte bomber som aldri ble levert. USA er Israels største "
          "våpenleverandør.", {("United States", "Israel", "asserted")}),

@@ -181,6 +181,13 @@ def _fill(event: ev.Event, suppliers: list[Actor], recipients: list[Actor], d: D
         # seller may come later: the caller keeps the purchase as `d.pending`.
         if d.last_company and d.last_company not in recipients:
             suppliers = [d.last_company]
+    if not suppliers and recipients and event.cls == ev.RECEIVE and d.last_supplier and (
+        not buying(event.trigger, lex) and _same_goods_named(event)
+        and d.last_supplier not in recipients
+    ):
+        # "har tatt imot 100 av de samme kjøretøyene": received from whom the same goods came
+        # just before. (Buying "det samme utstyret" is buying the same kind, from anyone.)
+        suppliers = [d.last_supplier]
     if not suppliers and recipients and event.cls == ev.REQUEST and not event.roles.suppliers:
         # "Ukraina har bett om fler fly" in an article whose headline has Denmark supply
         # Ukraine: a request naming no one it asks (not even "from the West") is put to the
@@ -222,6 +229,16 @@ def _fill(event: ev.Event, suppliers: list[Actor], recipients: list[Actor], d: D
         if target not in names:
             recipients = [gazetteer().by_name(target) or Actor(target, "org")]
     return suppliers, recipients
+
+
+def _same_goods_named(event: ev.Event) -> bool:
+    """The goods (or a phrase the parse took for their source) are "the same" ones ("de samme
+    kjøretøyene", "samma system")."""
+    heads = event.roles.items + event.roles.suppliers
+    return any(t.lower_ in _SAME for h in heads for t in h.subtree if t.i < h.i)
+
+
+_SAME = frozenset("samme samma same".split())
 
 
 def _seller_guessed(event: ev.Event, lex: Lexicon) -> bool:
