@@ -555,6 +555,17 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
         ("nb", "Patria har levert 50 pansrede kjøretøy til Finland. Latvia har allerede tatt "
          "imot 100 av de samme kjøretøyene.",
          {("Patria", "Finland", "asserted"), ("Patria", "Latvia", "asserted")}),
+        # "vi" in a quote: whom the paragraph's speech verb names, or the leader named before
+        ("nb", "President Aleksandar Vučić svarte samme kveld.\n\n– Vi har aldri solgt et eneste "
+         "skudd til Ukraina. Serbia er nøytralt, sa han.", {("Serbia", "Ukraine", "denied")}),
+        ("da", "Orbán: Ungarn sender aldrig våben til Ukraine\n\nDen ungarske fabrik Danubia "
+         "Munitions skal have solgt granater til Ukraine.\n\n- Vi har aldrig leveret noget til "
+         "Ukraine. Alle vores kunder er NATO-lande, skriver Danubia Munitions.",
+         {("Hungary", "Ukraine", "refused"), ("Danubia Munitions", "Ukraine", "asserted"),
+          ("Danubia Munitions", "Ukraine", "denied")}),
+        # "presidenten" is never the home state's (Norway, Sweden, Denmark have none)
+        ("sv", "Kinas president Xi Jinping träffade Putin. Presidenten har enligt uppgifter lovat "
+         "att skicka drönare till Ryssland.", {("China", "Russia", "planned")}),
         # a seller noun with its own recipient keeps its own stance
         ("nb", "Israel bestilte bomber som aldri ble levert. USA er Israels største "
          "våpenleverandør.", {("United States", "Israel", "asserted")}),

@@ -369,7 +369,7 @@ COMPANY_NOUNS = frozenset(
     virksomhed virksomheden tillverkare tillverkaren fabrikant fabrikanten våpenprodusent
     vapentillverkare våbenproducent industrikonsern forsvarskonsern försvarsföretag
     forsvarsselskap våpenselskap selskab selskabet producent producenten forsvarskoncern
-    forsvarskoncernen våbenselskab""".split()
+    forsvarskoncernen våbenselskab fabrikk fabrikken fabrik fabriken""".split()
 )
 # News organisations: they report, they do not supply.
 MEDIA = frozenset(

@@ -25,6 +25,7 @@ from service.claims.words import dictionary_lemma
 STATE_KINDS = frozenset({"country"})
 PERSONAL = frozenset("han hun ho hon".split())
 WE = frozenset("vi me".split())
+_QUOTE_DASHES = frozenset({"–", "-", "—", "―"})
 THEY = frozenset("de dei".split())
 PERSONAL = frozenset("han hun ho hon hen".split())
 _SPEECH_LEMMAS = frozenset(
@@ -75,6 +76,10 @@ class Discourse:
     pending: Pending | None = None  # the last purchase still without a seller
     last_supplier: Actor | None = None  # the supplier of the last claim made
     last_countries: list[Actor] = field(default_factory=list)  # the last coordinated countries
+    # For a quote sentence with no speaker of its own: whom the speech verb later in its
+    # paragraph names ("– Vi har aldri levert noe. Alle kundene er NATO-land, skriver X"), as
+    # (found, actor): found with no actor means a speaker the article does not know as one.
+    quote_speaker: tuple[bool, Actor | None] = (False, None)
 
     def remember(self, mentions: dict[int, Mention]) -> None:
         """Take note of a sentence's named actors: the last one named wins, except that a
@@ -152,6 +157,12 @@ class Discourse:
                 return found[0] if found else _named_in_phrase(said_by, mentions) or next(
                     (mentions[c.i].actor for c in said_by.children
                      if c.i in mentions and case_of(c) in ("for", "för")), None)
+            if said_by is None and token.doc[0].text in _QUOTE_DASHES:
+                # "– Vi har aldri solgt ... Serbia er nøytralt, sa han": whom the paragraph's
+                # speech verb names; else the head of state named last, who was introduced
+                # before the quote ("Vučić svarte samme kveld. – Vi ...").
+                known, actor = self.quote_speaker
+                return actor if known else self.last_leader
         if token.pos_ == "PRON" and token.lower_ == "man" and dep(token) == "nsubj":
             # "Kina förnekar att man levererar vapen": the impersonal subject of a reported
             # clause is the side of whoever reports it.
@@ -206,6 +217,10 @@ class Discourse:
         if keys & actors_data.GOVERNMENT_NOUNS:
             if named is not None:
                 return named
+            if "president" in keys:
+                # Norway, Sweden and Denmark have no president: "presidenten" is the one named
+                # before (or of the country spoken of), never the home state.
+                return self.last_leader or self.last_country
             if token.lower_ in actors_data.HOME_ORGANS or _is_bare(token):
                 return self.home
         return None

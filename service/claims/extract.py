@@ -231,6 +231,28 @@ def _fill(event: ev.Event, suppliers: list[Actor], recipients: list[Actor], d: D
     return suppliers, recipients
 
 
+def _later_speaker(n: int, spans: list[segmentation.Sentence], docs: list[Doc], d: Discourse,
+                   learned: dict[tuple[str, ...], Actor]) -> tuple[bool, Actor | None]:
+    """For a quote sentence without a speech verb ("– Vi har aldri levert noe."): the actor
+    the first speech verb later in the same paragraph names, within `_QUOTE_REACH` sentences
+    (found, actor); (False, None) when there is none."""
+    doc = docs[n]
+    if not len(doc) or doc[0].text not in _QUOTE_DASHES or speech_subject(doc[0]) is not None:
+        return False, None
+    for k in range(n + 1, min(len(docs), n + 1 + _QUOTE_REACH)):
+        if spans[k].line.index != spans[n].line.index:
+            break
+        said_by = speech_subject(docs[k][0]) if len(docs[k]) else None
+        if said_by is not None:
+            found = d.actors(said_by, find_mentions(docs[k], learned))
+            return True, found[0] if found else None
+    return False, None
+
+
+_QUOTE_DASHES = frozenset({"–", "-", "—", "―"})
+_QUOTE_REACH = 4  # sentences a quote runs on before its "sier X"
+
+
 def _same_goods_named(event: ev.Event) -> bool:
     """The goods (or a phrase the parse took for their source) are "the same" ones ("de samme
     kjøretøyene", "samma system")."""
@@ -547,8 +569,9 @@ def extract_claims(
     # paragraph or the one before.
     line_starts: dict[int, int] = {}
     previous: tuple[segmentation.Sentence, list[Claim]] | None = None
-    for span, doc in zip(spans, docs, strict=True):
+    for n, (span, doc) in enumerate(zip(spans, docs, strict=True)):
         budget.check("claim extraction")
+        d.quote_speaker = _later_speaker(n, spans, docs, d, learned)
         s = _Sentence(span, doc, find_mentions(doc, learned))
         learn(s.mentions, learned)
         if span.line.index == 0:
