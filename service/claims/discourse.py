@@ -25,7 +25,7 @@ from service.claims.words import dictionary_lemma
 STATE_KINDS = frozenset({"country"})
 PERSONAL = frozenset("han hun ho hon".split())
 WE = frozenset("vi me".split())
-_QUOTE_DASHES = frozenset({"–", "-", "—", "―"})
+QUOTE_DASHES = frozenset({"–", "-", "—", "―"})
 THEY = frozenset("de dei".split())
 PERSONAL = frozenset("han hun ho hon hen".split())
 _SPEECH_LEMMAS = frozenset(
@@ -157,7 +157,7 @@ class Discourse:
                 return found[0] if found else _named_in_phrase(said_by, mentions) or next(
                     (mentions[c.i].actor for c in said_by.children
                      if c.i in mentions and case_of(c) in ("for", "för")), None)
-            if said_by is None and token.doc[0].text in _QUOTE_DASHES:
+            if said_by is None and token.doc[0].text in QUOTE_DASHES:
                 # "– Vi har aldri solgt ... Serbia er nøytralt, sa han": whom the paragraph's
                 # speech verb names; else the head of state named last, who was introduced
                 # before the quote ("Vučić svarte samme kveld. – Vi ...").

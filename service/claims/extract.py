@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from service import languages, nlp, segmentation
 from service.claims import actors_data, attributes
 from service.claims import events as ev
-from service.claims.discourse import Discourse, Pending, noun_keys
+from service.claims.discourse import QUOTE_DASHES, Discourse, Pending, noun_keys
 from service.claims.discourse import speaker as speech_subject
 from service.claims.gazetteer import Actor, gazetteer
 from service.claims.items import Goods, designations_in, goods
@@ -237,7 +237,7 @@ def _later_speaker(n: int, spans: list[segmentation.Sentence], docs: list[Doc], 
     the first speech verb later in the same paragraph names, within `_QUOTE_REACH` sentences
     (found, actor); (False, None) when there is none."""
     doc = docs[n]
-    if not len(doc) or doc[0].text not in _QUOTE_DASHES or speech_subject(doc[0]) is not None:
+    if not len(doc) or doc[0].text not in QUOTE_DASHES or speech_subject(doc[0]) is not None:
         return False, None
     for k in range(n + 1, min(len(docs), n + 1 + _QUOTE_REACH)):
         if spans[k].line.index != spans[n].line.index:
@@ -249,7 +249,6 @@ def _later_speaker(n: int, spans: list[segmentation.Sentence], docs: list[Doc], 
     return False, None
 
 
-_QUOTE_DASHES = frozenset({"–", "-", "—", "―"})
 _QUOTE_REACH = 4  # sentences a quote runs on before its "sier X"
 
 
