@@ -566,6 +566,14 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
         # "presidenten" is never the home state's (Norway, Sweden, Denmark have none)
         ("sv", "Kinas president Xi Jinping träffade Putin. Presidenten har enligt uppgifter lovat "
          "att skicka drönare till Ryssland.", {("China", "Russia", "planned")}),
+        # a name written together with a word for a region is a place, no actor
+        ("sv", "Nordkorea har skickat robotar till Ryssland. Landet ska också ha skickat "
+         "soldater till Kurskregionen.", {("North Korea", "Russia", "asserted")}),
+        # a denial answers first for what the denier is said to have supplied
+        ("sv", "Nordkorea har skickat robotar till Ryssland. I utbyte har Nordkorea fått luftvärn "
+         "från Ryssland. Nordkorea har avfärdat uppgifterna.",
+         {("North Korea", "Russia", "asserted"), ("Russia", "North Korea", "asserted"),
+          ("North Korea", "Russia", "denied")}),
         # a seller noun with its own recipient keeps its own stance
         ("nb", "Israel bestilte bomber som aldri ble levert. USA er Israels største "
          "våpenleverandør.", {("United States", "Israel", "asserted")}),

@@ -488,7 +488,9 @@ def _answered(names: set[str], recent: list[Claim], earlier: list[Claim]) -> lis
 
     near = [c for c in recent if party(c)]
     if near:
-        return near
+        # "Nordkorea har avvist uppgifterna om vapenleveranser" after claims both ways: one
+        # answers first for what it is said to have supplied.
+        return [c for c in near if c.supplier in names] or near
     for c in earlier[:_CHARGE_WINDOW]:
         if party(c) and c.supplier in names and (len(names) < 2 or c.recipient in names):
             return [c]

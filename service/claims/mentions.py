@@ -115,6 +115,12 @@ def learn(mentions: dict[int, Mention], learned: dict[tuple[str, ...], Actor]) -
 _LEARNED_MAX = 32
 
 
+# A name written together with a word for a region is the region ("Kurskregionen",
+# "Donetsk-oblasten", "Finnmarksområdet").
+_REGION_ENDINGS = ("regionen", "region", "oblasten", "oblast", "området", "område", "provinsen",
+                   "fylket", "länet", "distriktet", "distrikt")
+
+
 def _place(doc: Doc, start: int, end: int) -> bool:
     """A name beside (or the recogniser's span ending in) a noun of a place ("Landvetter
     flygplats", "flybasen Rzeszów")."""
@@ -185,8 +191,8 @@ def find(doc: Doc, learned: dict[tuple[str, ...], Actor] | None = None) -> dict[
             continue  # "det norske selskapet", "Nordkoreansk luftrom": a description
         if _not_an_actor(ent.text):
             continue  # a party, an agency, or a state organ ("Forsvarsdepartementet")
-        if _place(doc, ent.start, ent.end):
-            continue  # "Landvetter flygplats", "hamna i Tartus": a place
+        if _place(doc, ent.start, ent.end) or doc[ent.end - 1].lower_.endswith(_REGION_ENDINGS):
+            continue  # "Landvetter flygplats", "Kurskregionen": a place
         end = ent.end + (ent.end < len(doc) and doc[ent.end].text in _LEGAL_FORMS)
         company = _beside_company_noun(doc, ent.start, ent.end) or doc[end - 1].text in _LEGAL_FORMS
         if ent.label_ in ORG_LABELS or company:
