@@ -574,6 +574,10 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
          "från Ryssland. Nordkorea har avfärdat uppgifterna.",
          {("North Korea", "Russia", "asserted"), ("Russia", "North Korea", "asserted"),
           ("North Korea", "Russia", "denied")}),
+        # with no country named before it in the sentence, "landet" is the nationality's
+        ("sv", "Saab har sålt robotar till Lettland. Litauiska soldater med granatgevär, som "
+         "landet köpte av Saab 2021.",
+         {("Saab", "Latvia", "asserted"), ("Saab", "Lithuania", "asserted")}),
         # a seller noun with its own recipient keeps its own stance
         ("nb", "Israel bestilte bomber som aldri ble levert. USA er Israels største "
          "våpenleverandør.", {("United States", "Israel", "asserted")}),

@@ -195,7 +195,9 @@ class Discourse:
                 return named  # "til land som er i krig": no country in particular
             # "Lukasjenko har avvist at landet sender våpen": in what someone says, "landet"
             # is most often the speaker's own.
-            return named or self._speakers_country(token, mentions) or self.last_country
+            return named or self._speakers_country(token, mentions) or _demonym_before(
+                token, mentions
+            ) or self.last_country
 
         if token.lower_ in actors_data.HOME_ORGANS and named is None:
             # "FMV har beställt", "Hæren får nye stridsvogner": the home country's own forces
@@ -341,6 +343,18 @@ def _places_coordinated(token: Token, mentions: dict[int, Mention]) -> list[Acto
 
 
 _PLACE_CASES = frozenset({"i", "fra", "frå", "från", "af"})
+
+
+def _demonym_before(token: Token, mentions: dict[int, Mention]) -> Actor | None:
+    """ "Litauiske soldater med våpen som landet kjøpte": with no country named before it in
+    the sentence, "landet" is that of the nationality just named."""
+    gaz = gazetteer()
+    for t in reversed(token.doc[: token.i]):
+        if t.i in mentions and mentions[t.i].actor.kind in STATE_KINDS:
+            return None
+        if t.pos_ == "ADJ" and dep(t) == "amod" and (country := gaz.demonym(t.lemma_, t.text)):
+            return country
+    return None
 
 
 def _is_bare(token: Token) -> bool:
