@@ -578,6 +578,15 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
         ("sv", "Saab har sålt robotar till Lettland. Litauiska soldater med granatgevär, som "
          "landet köpte av Saab 2021.",
          {("Saab", "Latvia", "asserted"), ("Saab", "Lithuania", "asserted")}),
+        # a passive delivery right after a purchase, naming neither side, is its delivery
+        ("nb", "Polen har bestilt 50 stridsvogner fra Sør-Korea. De første ble levert i fjor.",
+         {("South Korea", "Poland", "planned"), ("South Korea", "Poland", "asserted")}),
+        ("da", "I 2022 bestilte Indonesien 42 Rafale-fly fra franske Dassault, og de første er "
+         "ved at blive leveret.",
+         {("Dassault", "Indonesia", "planned"), ("Dassault", "Indonesia", "asserted")}),
+        ("nb", "Polen har bestilt 50 stridsvogner fra Sør-Korea. Ukraina har sendt 20 droner til "
+         "Polen. De første ble levert i fjor.",
+         {("South Korea", "Poland", "planned"), ("Ukraine", "Poland", "asserted")}),
         # a seller noun with its own recipient keeps its own stance
         ("nb", "Israel bestilte bomber som aldri ble levert. USA er Israels største "
          "våpenleverandør.", {("United States", "Israel", "asserted")}),

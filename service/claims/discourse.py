@@ -19,7 +19,7 @@ from service.claims.gazetteer import Actor, gazetteer
 from service.claims.items import Goods
 from service.claims.mentions import Mention
 from service.claims.tree import case_of, dep, with_conjuncts
-from service.claims.types import Stance
+from service.claims.types import Claim, Stance
 from service.claims.words import dictionary_lemma
 
 STATE_KINDS = frozenset({"country"})
@@ -80,6 +80,7 @@ class Discourse:
     # paragraph names ("– Vi har aldri levert noe. Alle kundene er NATO-land, skriver X"), as
     # (found, actor): found with no actor means a speaker the article does not know as one.
     quote_speaker: tuple[bool, Actor | None] = (False, None)
+    last_deal: Claim | None = None  # the last claim a purchase or order made
 
     def remember(self, mentions: dict[int, Mention]) -> None:
         """Take note of a sentence's named actors: the last one named wins, except that a

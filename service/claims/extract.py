@@ -31,7 +31,7 @@ from service.claims.modality import buying, modality
 from service.claims.repair import repair
 from service.claims.sources import describe, source_of
 from service.claims.systems import system_category
-from service.claims.tree import case_of, children, governors
+from service.claims.tree import case_of, children, governors, is_passive
 from service.claims.types import Claim, Evidence, Stance
 from service.claims.words import Lexicon, dictionary_lemma, lexicon
 from service.workload import UNLIMITED, Budget
@@ -188,6 +188,15 @@ def _fill(event: ev.Event, suppliers: list[Actor], recipients: list[Actor], d: D
         # "har tatt imot 100 av de samme kjøretøyene": received from whom the same goods came
         # just before. (Buying "det samme utstyret" is buying the same kind, from anyone.)
         suppliers = [d.last_supplier]
+    deal = d.last_deal
+    if not suppliers and not recipients and event.cls == ev.GIVE and deal is not None and (
+        claims and claims[-1] is deal and is_passive(event.trigger)
+    ):
+        # "Estland beställde M4-gevär 2019, och merparten av dem har nu levererats": a passive
+        # delivery right after a purchase, naming neither side, is that purchase's delivery.
+        supplier, buyer = gazetteer().by_name(deal.supplier), gazetteer().by_name(deal.recipient)
+        if supplier is not None and buyer is not None:
+            return [supplier], [buyer]
     if not suppliers and recipients and event.cls == ev.REQUEST and not event.roles.suppliers:
         # "Ukraina har bett om fler fly" in an article whose headline has Denmark supply
         # Ukraine: a request naming no one it asks (not even "from the West") is put to the
@@ -412,6 +421,8 @@ def _event_claims(event: ev.Event, s: _Sentence, lex: Lexicon, d: Discourse,
                     categories=sorted(stuff.categories - {"civil"}),
                 )
             )
+    if out and _purchase(event, lex):
+        d.last_deal = out[-1]
     return out
 
 
