@@ -587,6 +587,15 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
         ("nb", "Polen har bestilt 50 stridsvogner fra Sør-Korea. Ukraina har sendt 20 droner til "
          "Polen. De første ble levert i fjor.",
          {("South Korea", "Poland", "planned"), ("Ukraine", "Poland", "asserted")}),
+        # a company's manager speaks for it; a caption's capitalised label is no actor; one
+        # the article does not place who concedes, concedes for the party
+        ("nn", "Fjellvind Elektronikk AS har sendt dronemotorar til Russland.\n\n– Vi har aldri "
+         "levert noko til russiske aktørar, sa dagleg leiar Arne Kvamme.\n\nBESLAG: Motorane "
+         "vart funne i ein container. Foto: Tolletaten\n\nNo vedgjekk han at selskapet har "
+         "sendt dronemotorar til Russland.",
+         {("Fjellvind Elektronikk", "Russia", "asserted"),
+          ("Fjellvind Elektronikk", "Russia", "denied"),
+          ("Fjellvind Elektronikk", "Russia", "admitted")}),
         # a seller noun with its own recipient keeps its own stance
         ("nb", "Israel bestilte bomber som aldri ble levert. USA er Israels største "
          "våpenleverandør.", {("United States", "Israel", "asserted")}),

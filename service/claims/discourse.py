@@ -155,9 +155,12 @@ class Discourse:
             if said_by is not None and said_by.i != token.i:
                 found = self.actors(said_by, mentions)
                 # "talspersonen i Det hvite hus", "en talsmann for Pentagon": whose voice it is.
-                return found[0] if found else _named_in_phrase(said_by, mentions) or next(
+                voice = found[0] if found else _named_in_phrase(said_by, mentions) or next(
                     (mentions[c.i].actor for c in said_by.children
                      if c.i in mentions and case_of(c) in ("for", "för")), None)
+                if voice is None and _company_role(said_by):
+                    return self.last_company  # "sa dagleg leiar Arne Kvamme": his company
+                return voice
             if said_by is None and token.doc[0].text in QUOTE_DASHES:
                 # "– Vi har aldri solgt ... Serbia er nøytralt, sa han": whom the paragraph's
                 # speech verb names; else the head of state named last, who was introduced
@@ -344,6 +347,19 @@ def _places_coordinated(token: Token, mentions: dict[int, Mention]) -> list[Acto
 
 
 _PLACE_CASES = frozenset({"i", "fra", "frå", "från", "af"})
+
+
+# Who speaks for a company ("daglig leder", "vd:n", "konsernsjefen").
+_COMPANY_ROLES = frozenset(
+    """leder leiar direktør direktøren direktör direktören sjef sjefen konsernsjef
+    konsernsjefen vd vd:n koncernchef koncernchefen administrerende adm.dir. ceo""".split()
+)
+
+
+def _company_role(token: Token) -> bool:
+    """The speaker phrase names a company role: the head, a word joined to it, or its head."""
+    words = [token, *token.children, token.head]
+    return any(noun_keys(w) & _COMPANY_ROLES for w in words if w.pos_ in ("NOUN", "ADJ", "PROPN"))
 
 
 def _demonym_before(token: Token, mentions: dict[int, Mention]) -> Actor | None:

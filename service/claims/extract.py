@@ -261,6 +261,10 @@ def _later_speaker(n: int, spans: list[segmentation.Sentence], docs: list[Doc], 
 _QUOTE_REACH = 4  # sentences a quote runs on before its "sier X"
 
 
+# Verbs of admitting that are as often a third party's confirmation ("bekrefter").
+_CONFIRM = frozenset("bekrefte stadfeste bekräfta bekræfte".split())
+
+
 def _same_goods_named(event: ev.Event) -> bool:
     """The goods (or a phrase the parse took for their source) are "the same" ones ("de samme
     kjøretøyene", "samma system")."""
@@ -384,8 +388,11 @@ def _event_claims(event: ev.Event, s: _Sentence, lex: Lexicon, d: Discourse,
             return []  # a third party asking someone to supply: a call, not a request
     if stance == "admitted" and mode.denier is not None:
         admitters = set(d.actors(mode.denier, s.mentions))
-        if not admitters & (set(suppliers) | set(recipients)):
-            stance = "asserted"  # a third party confirming: a source, not an admission
+        conceding = not any(g.lemma_.lower() in _CONFIRM for g in governors(event.trigger))
+        if not admitters & (set(suppliers) | set(recipients)) and (admitters or not conceding):
+            # A third party confirming is a source, not an admission; but someone the article
+            # does not place ("vedgjekk han at selskapet har sendt") concedes for the party.
+            stance = "asserted"
     source = source_of(event, mode, lex, s.mentions, lambda t: d.actors(t, s.mentions))
     clause = event.trigger if event.trigger.pos_ in ("VERB", "AUX") else (
         next(iter(governors(event.trigger)), event.trigger)
