@@ -193,7 +193,8 @@ def find(doc: Doc, learned: dict[tuple[str, ...], Actor] | None = None) -> dict[
             continue  # a party, an agency, or a state organ ("Forsvarsdepartementet")
         if _place(doc, ent.start, ent.end) or doc[ent.end - 1].lower_.endswith(_REGION_ENDINGS):
             continue  # "Landvetter flygplats", "Kurskregionen": a place
-        if ent.start == 0 and ent.text.isupper() and ent.end < len(doc) and doc[ent.end].text == ":":
+        label = ent.start == 0 and ent.text.isupper() and ent.end < len(doc)
+        if label and doc[ent.end].text == ":":
             continue  # "BESLAG: Motorane vart funne ...": a caption's label
         end = ent.end + (ent.end < len(doc) and doc[ent.end].text in _LEGAL_FORMS)
         company = _beside_company_noun(doc, ent.start, ent.end) or doc[end - 1].text in _LEGAL_FORMS
