@@ -105,11 +105,11 @@ bench-backfill: $(VENV)/.ray
 bench-detect: $(VENV)/.bench
 	$(PY) bench/bench_detect.py
 
-# Development and held-out figures, each beside the extractor the issue measured (705296d, run
-# from a temporary worktree), then claims speed. BASELINE= (empty) skips the baseline.
+# Development and both held-out sets' figures, each beside the extractor the issue measured
+# (705296d, run from a temporary worktree), then claims speed. BASELINE= (empty) skips the baseline.
 BASELINE ?= 705296d
 bench-claims: $(VENV)/.installed
-	$(PY) bench/bench_claims.py --set both $(if $(BASELINE),--baseline $(BASELINE))
+	$(PY) bench/bench_claims.py --set all $(if $(BASELINE),--baseline $(BASELINE))
 	$(PY) bench/bench_claims_speed.py
 
 # Translation speed, floor vs service vs transformers (bench/README.md); ~10 min on 2 idle cores.
