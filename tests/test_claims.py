@@ -596,6 +596,12 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
          {("Fjellvind Elektronikk", "Russia", "asserted"),
           ("Fjellvind Elektronikk", "Russia", "denied"),
           ("Fjellvind Elektronikk", "Russia", "admitted")}),
+        # ... and so is one of "the third and last", "the rest", after any claim
+        ("nb", "Russland har levert to S-400-systemer til India. Det tredje og siste skal etter "
+         "planen leveres neste år.",
+         {("Russia", "India", "asserted"), ("Russia", "India", "planned")}),
+        ("sv", "Sverige har skickat stridsfordon till Ukraina. Resten ska levereras under våren.",
+         {("Sweden", "Ukraine", "asserted"), ("Sweden", "Ukraine", "planned")}),
         # a seller noun with its own recipient keeps its own stance
         ("nb", "Israel bestilte bomber som aldri ble levert. USA er Israels største "
          "våpenleverandør.", {("United States", "Israel", "asserted")}),

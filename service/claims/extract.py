@@ -31,7 +31,7 @@ from service.claims.modality import buying, modality
 from service.claims.repair import repair
 from service.claims.sources import describe, source_of
 from service.claims.systems import system_category
-from service.claims.tree import case_of, children, governors, is_passive
+from service.claims.tree import case_of, children, dep, governors, is_passive
 from service.claims.types import Claim, Evidence, Stance
 from service.claims.words import Lexicon, dictionary_lemma, lexicon
 from service.workload import UNLIMITED, Budget
@@ -188,9 +188,9 @@ def _fill(event: ev.Event, suppliers: list[Actor], recipients: list[Actor], d: D
         # "har tatt imot 100 av de samme kjøretøyene": received from whom the same goods came
         # just before. (Buying "det samme utstyret" is buying the same kind, from anyone.)
         suppliers = [d.last_supplier]
-    deal = d.last_deal
+    deal = claims[-1] if claims else None
     if not suppliers and not recipients and event.cls == ev.GIVE and deal is not None and (
-        claims and claims[-1] is deal and is_passive(event.trigger)
+        is_passive(event.trigger) and (deal is d.last_deal or _part_of_the_goods(event))
     ):
         # "Estland beställde M4-gevär 2019, och merparten av dem har nu levererats": a passive
         # delivery right after a purchase, naming neither side, is that purchase's delivery.
@@ -263,6 +263,24 @@ _QUOTE_REACH = 4  # sentences a quote runs on before its "sier X"
 
 # Verbs of admitting that are as often a third party's confirmation ("bekrefter").
 _CONFIRM = frozenset("bekrefte stadfeste bekräfta bekræfte".split())
+
+
+def _part_of_the_goods(event: ev.Event) -> bool:
+    """The goods are a part of those spoken of: "de første", "det tredje og siste", "resten"."""
+    heads = event.roles.items + [c for c in event.trigger.children
+                                 if dep(c).split(":")[0] in ("nsubj", "advmod", "obj")]
+    # The part word heads its phrase: "de første soldatene" names goods of its own.
+    return any(
+        h.pos_ in ("ADJ", "NUM", "NOUN", "DET") and (
+            h.lower_ in _PARTS or "Ord" in h.morph.get("NumType", []))
+        for h in heads
+    )
+
+
+_PARTS = frozenset(
+    """første siste resten resterande resterende øvrige övriga första sista resten rest
+    andre andra anden tredje""".split()
+)
 
 
 def _same_goods_named(event: ev.Event) -> bool:
@@ -353,8 +371,10 @@ def _event_claims(event: ev.Event, s: _Sentence, lex: Lexicon, d: Discourse,
         iter(governors(event.trigger)), None
     )
     stuff = goods(event.roles.items, lex, [prefix] if prefix else None, around)
-    if not stuff.words and claims and _amounts(event.roles.items, lex):
-        stuff = _same_goods(claims[-1])
+    if not stuff.words and claims and (
+        _amounts(event.roles.items, lex) or _part_of_the_goods(event)
+    ):
+        stuff = _same_goods(claims[-1])  # "ytterligere 200 000", "det tredje og siste"
     if not stuff.words and event.cls == ev.SUPPLY_WITH and not event.roles.items and (
         event.trigger.lemma_.lower() in _ARMING
     ):
