@@ -602,6 +602,13 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
          {("Russia", "India", "asserted"), ("Russia", "India", "planned")}),
         ("sv", "Sverige har skickat stridsfordon till Ukraina. Resten ska levereras under våren.",
          {("Sweden", "Ukraine", "asserted"), ("Sweden", "Ukraine", "planned")}),
+        # Nynorsk s-passive "skal overleverast"; "the remaining" goods continue the pair
+        ("nn", "Argentina har kjøpt 24 F-16-fly frå Danmark. Dei resterande 18 flya skal "
+         "overleverast fram mot 2028.",
+         {("Denmark", "Argentina", "asserted"), ("Denmark", "Argentina", "planned")}),
+        # a particle of a coordinated clause ("set foten ned for") is not "nekte for" (deny)
+        ("nn", "Storbritannia har nekta å selje våpen til Argentina, og set òg foten ned for sal "
+         "frå andre land.", {("United Kingdom", "Argentina", "refused")}),
         # a seller noun with its own recipient keeps its own stance
         ("nb", "Israel bestilte bomber som aldri ble levert. USA er Israels største "
          "våpenleverandør.", {("United States", "Israel", "asserted")}),

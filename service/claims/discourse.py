@@ -133,7 +133,8 @@ class Discourse:
                     # "... finns också Indien": the ones named before are among them too.
                     found += [a for a in self.last_countries if a not in found]
                 return found
-            if _plural(head) and noun_keys(head) & actors_data.COUNTRY_NOUNS:
+            indefinite = "Ind" in head.morph.get("Definite", []) or head.lower_ in _INDEFINITE_LAND
+            if _plural(head) and noun_keys(head) & actors_data.COUNTRY_NOUNS and not indefinite:
                 return list(self.last_countries)  # "de to landene": the last ones named together
         for token in with_conjuncts(head) + _listed_after(head, mentions):
             actor = self._actor(token, mentions)

@@ -126,13 +126,21 @@ def _multiword_class(token: Token, lex: Lexicon) -> set[str]:
     )
     if not entries:
         return set()
-    # Three levels down: "sagt nei til å selje" has "til" as the marker of the clause on "nei".
-    level = list(token.children)
+    # Three levels down: "sagt nei til å selje" has "til" as the marker of the clause on "nei";
+    # never into a coordinated clause ("nekta å selje ..., og set foten ned for sal": that
+    # "for" is not "nekte for").
+    def own(t: Token) -> list[Token]:
+        return [c for c in t.children if not (dep(c) in _OTHER_CLAUSES and c.pos_ == "VERB")]
+
+    level = own(token)
     near = {c.lemma_.lower() for c in level}
     for _ in range(3):
         near |= {c.lower_ for c in level}
-        level = [g for c in level for g in c.children]
+        level = [g for c in level for g in own(c)]
     return {cls for rest, cls in entries if all(word in near for word in rest)}
+
+
+_OTHER_CLAUSES = frozenset({"conj", "parataxis"})
 
 
 def is_verbal(token: Token) -> bool:

@@ -269,14 +269,17 @@ def _part_of_the_goods(event: ev.Event) -> bool:
     """The goods are a part of those spoken of: "de første", "det tredje og siste", "resten"."""
     heads = event.roles.items + [c for c in event.trigger.children
                                  if dep(c).split(":")[0] in ("nsubj", "advmod", "obj")]
-    # The part word heads its phrase: "de første soldatene" names goods of its own.
+    # The part word heads its phrase ("de første soldatene" may be goods of their own), or
+    # the goods are "the remaining" ones ("dei resterande 18 flya").
     return any(
         h.pos_ in ("ADJ", "NUM", "NOUN", "DET") and (
             h.lower_ in _PARTS or "Ord" in h.morph.get("NumType", []))
+        or any(c.lower_ in _REMAINING for c in h.children)
         for h in heads
     )
 
 
+_REMAINING = frozenset("resterende resterande øvrige övriga resterande återstående".split())
 _PARTS = frozenset(
     """første siste resten resterande resterende øvrige övriga första sista resten rest
     andre andra anden tredje""".split()

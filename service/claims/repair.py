@@ -218,7 +218,13 @@ def _verb_lemma(token: Token, lex: Lexicon) -> str | None:
 
 def _s_passive(token: Token, lex: Lexicon) -> bool:
     form = token.lower_
-    if not form.endswith("s") or "Pass" in token.morph.get("Voice", []):
+    if "Pass" in token.morph.get("Voice", []):
+        return False
+    if lex.language == "nn" and form.endswith("ast") and form not in lex.verb_forms:
+        # Nynorsk s-passive infinitive after a modal: "skal overleverast" (overlevere).
+        stem = form[:-3]
+        return bool({stem + "e", stem + "a"} & (lex.verb_lemmas | set(lex.verbs)))
+    if not form.endswith("s"):
         return False
     lemmas = set(lex.verb_forms.get(form, ()))
     active = set(lex.verb_forms.get(form[:-1], ())) | ({form[:-1]} & lex.verb_lemmas)
