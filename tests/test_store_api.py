@@ -331,7 +331,7 @@ def test_the_development_set_ingested_and_queried_for_iran(
         r = api.post("/v1/brief", json={"text": a.text, "store": True, "outlet": f"seed {n}"})
         assert r.status_code == 200, (a.name, r.text)
         ids[r.json()["article_id"]] = a
-    assert len(ids) == len(articles) == 92
+    assert len(ids) == len(articles) == 124
     body = api.get("/v1/claims", params={"actor": "Iran", "limit": 500}).json()
     expected = Counter(
         (a.name, c.supplier, c.recipient, c.stance)
@@ -343,7 +343,7 @@ def test_the_development_set_ingested_and_queried_for_iran(
         (ids[c["article"]["id"]].name, c["supplier"], c["recipient"], c["stance"])
         for c in body["claims"]
     )
-    assert found == expected and body["total"] == sum(expected.values()) == 32
+    assert found == expected and body["total"] == sum(expected.values()) == 36
     # Each claim links to its evidence in its article.
     for c in body["claims"][:5]:
         page = api.get(f"/claims/articles/{c['article']['id']}")
