@@ -609,6 +609,9 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
         # a particle of a coordinated clause ("set foten ned for") is not "nekte for" (deny)
         ("nn", "Storbritannia har nekta å selje våpen til Argentina, og set òg foten ned for sal "
          "frå andre land.", {("United Kingdom", "Argentina", "refused")}),
+        # an infinitive after its marker, tagged as an adjective on the goods
+        ("da", "Regeringen har besluttet at donere luftforsvarsmissiler og droner til Ukraine.",
+         {("Denmark", "Ukraine", "planned")}),
         # a seller noun with its own recipient keeps its own stance
         ("nb", "Israel bestilte bomber som aldri ble levert. USA er Israels største "
          "våpenleverandør.", {("United States", "Israel", "asserted")}),

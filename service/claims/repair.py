@@ -637,6 +637,33 @@ def _supine_taken_for_modifier(token: Token, lex: Lexicon) -> bool:
     return True
 
 
+def _infinitive_taken_for_modifier(token: Token, lex: Lexicon) -> bool:
+    """ "har besluttet at donere missiler til Ukraine": a trigger verb's infinitive right after
+    its marker, tagged as an adjective or noun on the goods noun after it. It becomes the
+    infinitive of the verb the noun hung on, with the noun as its object and that verb's
+    later obliques ("til Ukraine") its own."""
+    if token.pos_ not in ("ADJ", "NOUN") or token.i == 0 or dep(token) != "amod":
+        return False
+    marker, noun = token.doc[token.i - 1], token.head
+    if marker.lower_ not in ("å", "att", "at") or noun.i <= token.i:
+        return False
+    # The infinitive is the lemma itself ("donere", "skicka").
+    if token.lower_ not in lex.verbs or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    matrix = noun.head
+    if matrix.pos_ != "VERB" or dep(noun) != "obj" or matrix.i > token.i:
+        return False
+    token.pos_, token.lemma_ = "VERB", token.lower_
+    token.set_morph("VerbForm=Inf")  # type: ignore[attr-defined]  # absent from the stubs
+    token.dep_, token.head = "xcomp", matrix
+    noun.head = token
+    marker.dep_, marker.head = "mark", token
+    for child in list(matrix.children):
+        if dep(child) == "obl" and child.i > noun.i:
+            child.head = token
+    return True
+
+
 _PARTICLE_CLASSES = frozenset({"GIVE", "RECEIVE"})
 
 
@@ -678,7 +705,7 @@ def repair(doc: Doc, lex: Lexicon) -> Doc:
             token.pos_ = "VERB"
             if dep(token) == "amod":  # "missil levert av Nord-Korea": a participle clause
                 token.dep_ = "acl"
-        elif _supine_taken_for_modifier(token, lex):
+        elif _supine_taken_for_modifier(token, lex) or _infinitive_taken_for_modifier(token, lex):
             pass  # re-tagged and re-attached there
         elif (_noun_taken_for_verb(token, lex) or _first_word_taken_for_name(token, lex)
               or _noun_taken_for_adjective(token, lex)):
