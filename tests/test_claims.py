@@ -612,6 +612,11 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
         # an infinitive after its marker, tagged as an adjective on the goods
         ("da", "Regeringen har besluttet at donere luftforsvarsmissiler og droner til Ukraine.",
          {("Denmark", "Ukraine", "planned")}),
+        # paying for goods a relative clause sends somewhere; an infinitive parsed as the
+        # object is still controlled and governed by its verb ("lovet at betale")
+        ("da", "Samtidig har regeringen lovet at betale for Patriot-missiler, som USA skal "
+         "levere til Ukraine i løbet af vinteren.",
+         {("Denmark", "Ukraine", "planned"), ("United States", "Ukraine", "planned")}),
         # a seller noun with its own recipient keeps its own stance
         ("nb", "Israel bestilte bomber som aldri ble levert. USA er Israels største "
          "våpenleverandør.", {("United States", "Israel", "asserted")}),

@@ -301,7 +301,11 @@ def _verb_event(verb: Token, cls: str, mentions: dict[int, Mention], lex: Lexico
     elif cls == FUND:  # "betale for X til Y", "finansiere X til Y"
         roles.suppliers = [subj] if subj is not None else []
         roles.items = children(verb, "obj") + obliques(verb, FOR)
-        roles.recipients = obliques(verb, TO) or children(verb, "iobj")
+        roles.recipients = obliques(verb, TO) or children(verb, "iobj") or [
+            # "betale for missiler som USA skal levere til Ukraina": where what is paid for goes
+            r for item in roles.items for clause in children(item, "acl:relcl")
+            for r in obliques(clause, TO)
+        ]
     elif cls == SUPPLY_WITH and (is_passive(verb) or _stative(verb)):
         # "Hæren er utstyrt med artilleri fra Kina", "bevæpnet med droner av Iran": the one
         # equipped is the subject; who equips, the agent or the goods' from-phrase.

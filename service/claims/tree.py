@@ -103,7 +103,8 @@ def subject(verb: Token) -> Token | None:
         if link == "conj":
             current = head
             continue
-        if link in ("xcomp", "advcl", "ccomp") and infinitive(current):
+        # (An infinitive the parser made the object, "lovet at betale", is controlled alike.)
+        if link in ("xcomp", "advcl", "ccomp", "obj") and infinitive(current):
             objects = children(head, "obj", "iobj")
             if objects and head.lemma_.lower() in OBJECT_CONTROL:
                 return objects[0]
@@ -161,7 +162,9 @@ def governors(token: Token) -> Iterator[Token]:
         link, head = dep(current), current.head
         if head.i == current.i:
             return
-        if link in COMPLEMENT or (link == "conj" and current.pos_ != head.pos_):
+        if link in COMPLEMENT or (link == "conj" and current.pos_ != head.pos_) or (
+            link == "obj" and current.pos_ == "VERB" and infinitive(current)
+        ):  # (an infinitive the parser made the object, "lovet at betale", is a complement)
             yield head
             current = head
         elif link == "acl" and head.pos_ in NOMINAL and infinitive(current):
