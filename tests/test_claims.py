@@ -617,6 +617,9 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
         ("da", "Samtidig har regeringen lovet at betale for Patriot-missiler, som USA skal "
          "levere til Ukraine i løbet af vinteren.",
          {("Denmark", "Ukraine", "planned"), ("United States", "Ukraine", "planned")}),
+        # intermediaries of a nationality are that country's side
+        ("nb", "Komponentene skal ha blitt solgt av kinesiske selskaper til iranske mellomledd.",
+         {("China", "Iran", "asserted")}),
         # a seller noun with its own recipient keeps its own stance
         ("nb", "Israel bestilte bomber som aldri ble levert. USA er Israels største "
          "våpenleverandør.", {("United States", "Israel", "asserted")}),

@@ -403,7 +403,8 @@ PL | polakk; polack; polak
 RECIPIENT_NOUNS = frozenset(
     """mottaker mottakar mottagare modtager kunde kund kjøper kjøpar köpare køber aktør
     aktör bruker brukar användare bruger selskap firma bolag företag virksomhed bedrift
-    fabrikk fabrik industri""".split()
+    fabrikk fabrik industri mellomledd mellommann mellanhand
+    mellanhänder mellemhandler mellemmand""".split()
 )
 
 # Political parties and agencies the entity recogniser calls organisations: they speak, vote and
