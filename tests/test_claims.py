@@ -620,6 +620,15 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
         # intermediaries of a nationality are that country's side
         ("nb", "Komponentene skal ha blitt solgt av kinesiske selskaper til iranske mellomledd.",
          {("China", "Iran", "asserted")}),
+        # confirming a plan is no admission; confirming what was done is
+        ("nb", "Forsvarsdepartementet bekrefter at Norge skal sende artilleri til Ukraina.",
+         {("Norway", "Ukraine", "planned")}),
+        ("nb", "Iran har sendt droner til Russland. Nå bekrefter Iran at landet har sendt droner "
+         "til Russland.", {("Iran", "Russia", "asserted"), ("Iran", "Russia", "admitted")}),
+        # "som" taken for a preposition of the relative clause's subject
+        ("nb", "Norge betaler for 40.000 av granatene, som Nammo etter planen skal levere direkte "
+         "til de ukrainske styrkene neste år, bekrefter Forsvarsdepartementet.",
+         {("Nammo", "Ukraine", "planned")}),
         # a seller noun with its own recipient keeps its own stance
         ("nb", "Israel bestilte bomber som aldri ble levert. USA er Israels største "
          "våpenleverandør.", {("United States", "Israel", "asserted")}),

@@ -27,7 +27,7 @@ from service.claims.items import Goods, designations_in, goods
 from service.claims.mentions import Mention, learn
 from service.claims.mentions import find as find_mentions
 from service.claims.merge import merge
-from service.claims.modality import buying, modality
+from service.claims.modality import CONFIRM, buying, modality
 from service.claims.repair import repair
 from service.claims.sources import describe, source_of
 from service.claims.systems import system_category
@@ -261,10 +261,6 @@ def _later_speaker(n: int, spans: list[segmentation.Sentence], docs: list[Doc], 
 _QUOTE_REACH = 4  # sentences a quote runs on before its "sier X"
 
 
-# Verbs of admitting that are as often a third party's confirmation ("bekrefter").
-_CONFIRM = frozenset("bekrefte stadfeste bekräfta bekræfte".split())
-
-
 def _part_of_the_goods(event: ev.Event) -> bool:
     """The goods are a part of those spoken of: "de første", "det tredje og siste", "resten"."""
     heads = event.roles.items + [c for c in event.trigger.children
@@ -411,7 +407,7 @@ def _event_claims(event: ev.Event, s: _Sentence, lex: Lexicon, d: Discourse,
             return []  # a third party asking someone to supply: a call, not a request
     if stance == "admitted" and mode.denier is not None:
         admitters = set(d.actors(mode.denier, s.mentions))
-        conceding = not any(g.lemma_.lower() in _CONFIRM for g in governors(event.trigger))
+        conceding = not any(g.lemma_.lower() in CONFIRM for g in governors(event.trigger))
         if not admitters & (set(suppliers) | set(recipients)) and (admitters or not conceding):
             # A third party confirming is a source, not an admission; but someone the article
             # does not place ("vedgjekk han at selskapet har sendt") concedes for the party.
@@ -492,6 +488,10 @@ def _bare_stances(s: _Sentence, lex: Lexicon, d: Discourse, recent: list[Claim],
         who = d.actors(speaker_token, s.mentions)
         names = {a.name for a in who}
         for claim in _answered(names, recent, wide):
+            if stance == "admitted" and claim.stance == "planned" and (
+                token.lemma_.lower() in CONFIRM
+            ):
+                continue  # "..., bekrefter departementet": confirming a plan admits nothing
             speaker = describe(speaker_token, s.mentions, lambda t: d.actors(t, s.mentions))
             out.append(
                 Claim(claim.supplier, claim.recipient, claim.items, stance, False, speaker,

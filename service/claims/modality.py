@@ -226,7 +226,12 @@ def modality(event: Event, lex: Lexicon) -> Modality:
                 else:
                     stance = "refused" if refusal else "denied"
             elif "ADMIT" in classes:
-                stance, denier = "admitted", _subject_of(governor)
+                if governor.lemma_.lower() in CONFIRM and clause is not None and (
+                    _own_stance(event, clause, lemmas, lex) == "planned"
+                ):
+                    stance = "planned"  # one confirms a plan ("bekrefter at X skal levere")
+                else:  # and admits what was done or is going on
+                    stance, denier = "admitted", _subject_of(governor)
             elif "REQUEST" in classes:
                 stance, requester = "requested", _subject_of(governor)
             elif "PLAN" in classes:
@@ -297,6 +302,8 @@ def _licensing(event: Event) -> bool:
         _LICENCES) for w in words)
 
 
+# Verbs of admitting that also confirm: what they confirm may be a plan.
+CONFIRM = frozenset("bekrefte stadfeste bekräfta bekræfte".split())
 _NEVER = frozenset("aldri aldrig aldrei".split())
 
 

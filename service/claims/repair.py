@@ -516,7 +516,10 @@ def _relative_taken_for_adverbial(verb: Token) -> None:
     while i < verb.i and doc[i].is_punct:  # bounded by the clause's own opening
         i += 1
     first = doc[i]
-    if first.lower_ not in ("som", "der") or first.head.i != verb.i:
+    # "som" on the verb, or taken for a preposition of the subject after it ("som Nammo skal
+    # levere": "som" a case marker of "Nammo").
+    on_subject = dep(first.head) == "nsubj" and first.head.head.i == verb.i
+    if first.lower_ not in ("som", "der") or first.head.i != verb.i and not on_subject:
         return
     before = [t for t in doc[max(0, first.i - 2) : first.i] if not t.is_punct]
     noun = before[-1] if before else None
