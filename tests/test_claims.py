@@ -628,7 +628,7 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
         # "som" taken for a preposition of the relative clause's subject
         ("nb", "Norge betaler for 40.000 av granatene, som Nammo etter planen skal levere direkte "
          "til de ukrainske styrkene neste år, bekrefter Forsvarsdepartementet.",
-         {("Nammo", "Ukraine", "planned")}),
+         {("Norway", "Ukraine", "planned"), ("Nammo", "Ukraine", "planned")}),
         # a seller noun with its own recipient keeps its own stance
         ("nb", "Israel bestilte bomber som aldri ble levert. USA er Israels største "
          "våpenleverandør.", {("United States", "Israel", "asserted")}),

@@ -303,9 +303,9 @@ def _verb_event(verb: Token, cls: str, mentions: dict[int, Mention], lex: Lexico
         roles.items = children(verb, "obj") + obliques(verb, FOR)
         roles.recipients = obliques(verb, TO) or children(verb, "iobj") or [
             # "betale for missiler som USA skal levere til Ukraina": where what is paid for goes
-            r for item in roles.items for clause in children(item, "acl:relcl")
-            for r in obliques(clause, TO)
-        ]
+            r for item in roles.items for noun in [item, *children(item, "nmod")]
+            for clause in children(noun, "acl:relcl") for r in obliques(clause, TO)
+        ]  # ("40 000 av granatene, som ...": the clause may sit on the noun of the amount)
     elif cls == SUPPLY_WITH and (is_passive(verb) or _stative(verb)):
         # "Hæren er utstyrt med artilleri fra Kina", "bevæpnet med droner av Iran": the one
         # equipped is the subject; who equips, the agent or the goods' from-phrase.
