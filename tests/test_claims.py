@@ -629,6 +629,13 @@ def test_merge_keeps_one_fact_with_mentions() -> None:
         ("nb", "Norge betaler for 40.000 av granatene, som Nammo etter planen skal levere direkte "
          "til de ukrainske styrkene neste år, bekrefter Forsvarsdepartementet.",
          {("Norway", "Ukraine", "planned"), ("Nammo", "Ukraine", "planned")}),
+        # a from-phrase on a deal's goods names their seller; on the order noun, its buyer
+        ("nb", "India har signert en avtale om 26 Rafale-fly fra franske Dassault.",
+         {("Dassault", "India", "planned")}),
+        ("sv", "Indien har tecknat ett avtal om 31 drönare från amerikanska General Atomics.",
+         {("General Atomics", "India", "planned")}),
+        ("nb", "Nammo har fått en ordre fra Polen på artillerigranater.",
+         {("Nammo", "Poland", "planned")}),
         # a seller noun with its own recipient keeps its own stance
         ("nb", "Israel bestilte bomber som aldri ble levert. USA er Israels største "
          "våpenleverandør.", {("United States", "Israel", "asserted")}),

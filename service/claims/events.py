@@ -461,8 +461,10 @@ def _order_roles(noun: Token, event: Event) -> None:
     mellom Saab og Polen", may be either: they go to `parties`, and the extractor tells the
     company (the seller) from the state (the buyer)."""
     roles = event.roles
-    buyers = roles.suppliers  # "fra Polen" was read as a supplier above: for orders, a buyer
-    roles.suppliers = []
+    # "fra Polen" was read as a supplier above: on the order noun itself it is the buyer ("en
+    # ordre fra Polen"); on the goods it names, their seller ("en avtale om 26 fly fra Dassault").
+    buyers = [r for r in roles.suppliers if r.head.i == noun.i]
+    roles.suppliers = [r for r in roles.suppliers if r.head.i != noun.i]
     event.parties = [c for c in noun.children if case_of(c) in WITH | BETWEEN | {"hos"}]
     roles.recipients = buyers + roles.recipients
     head = noun.head
