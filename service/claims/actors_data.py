@@ -131,7 +131,7 @@ SY | syrisk
 IQ | irakisk
 LB | libanesisk
 YE | jemenittisk; jemenitisk
-SD | sudanesisk
+SD | sudanesisk; sudansk
 LY | libysk
 ET | etiopisk
 ZA | sørafrikansk; sydafrikansk
