@@ -184,7 +184,7 @@ class Discourse:
         keys = noun_keys(token)
         named = _named_in_phrase(token, mentions)
         if self.last_supplier is not None and keys & _SUPPLYING_NOUNS and any(
-            c.lower_ in _SAME for c in token.children
+            c.lower_ in SAME for c in token.children
         ):
             return self.last_supplier  # "fra samme land", "från samma leverantör"
         if keys & actors_data.COMPANY_NOUNS or _compound_of(keys, actors_data.COMPANY_NOUNS):
@@ -250,7 +250,7 @@ _ALSO = frozenset("også òg også också".split())
 # Existential verbs: "Blant landene ... finnes Polen".
 _EXIST = frozenset("finnes finnast finnas findes finne finna".split())
 # "samme land", "samma leverantör": the side that supplied in the last claim.
-_SAME = frozenset("samme samma same".split())
+SAME = frozenset("samme samma same".split())
 _SUPPLYING_NOUNS = actors_data.COUNTRY_NOUNS | actors_data.COMPANY_NOUNS
 
 

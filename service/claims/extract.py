@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from service import languages, nlp, segmentation
 from service.claims import actors_data, attributes
 from service.claims import events as ev
-from service.claims.discourse import QUOTE_DASHES, Discourse, Pending, noun_keys
+from service.claims.discourse import QUOTE_DASHES, SAME, Discourse, Pending, noun_keys
 from service.claims.discourse import speaker as speech_subject
 from service.claims.gazetteer import Actor, gazetteer
 from service.claims.items import Goods, designations_in, goods
@@ -193,7 +193,8 @@ def _fill(event: ev.Event, suppliers: list[Actor], recipients: list[Actor], d: D
         is_passive(event.trigger) and (deal is d.last_deal or _part_of_the_goods(event))
     ):
         # "Estland beställde M4-gevär 2019, och merparten av dem har nu levererats": a passive
-        # delivery right after a purchase, naming neither side, is that purchase's delivery.
+        # delivery naming neither side, right after a purchase, is that purchase's delivery;
+        # after any claim, one of "the rest" or "the third and last" continues its pair.
         supplier, buyer = gazetteer().by_name(deal.supplier), gazetteer().by_name(deal.recipient)
         if supplier is not None and buyer is not None:
             return [supplier], [buyer]
@@ -275,7 +276,7 @@ def _part_of_the_goods(event: ev.Event) -> bool:
     )
 
 
-_REMAINING = frozenset("resterende resterande øvrige övriga resterande återstående".split())
+_REMAINING = frozenset("resterende resterande øvrige övriga återstående".split())
 _PARTS = frozenset(
     """første siste resten resterande resterende øvrige övriga första sista resten rest
     andre andra anden tredje""".split()
@@ -286,10 +287,8 @@ def _same_goods_named(event: ev.Event) -> bool:
     """The goods (or a phrase the parse took for their source) are "the same" ones ("de samme
     kjøretøyene", "samma system")."""
     heads = event.roles.items + event.roles.suppliers
-    return any(t.lower_ in _SAME for h in heads for t in h.subtree if t.i < h.i)
+    return any(t.lower_ in SAME for h in heads for t in h.subtree if t.i < h.i)
 
-
-_SAME = frozenset("samme samma same".split())
 
 
 def _seller_guessed(event: ev.Event, lex: Lexicon) -> bool:
