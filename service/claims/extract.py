@@ -188,14 +188,14 @@ def _fill(event: ev.Event, suppliers: list[Actor], recipients: list[Actor], d: D
         # "har tatt imot 100 av de samme kjøretøyene": received from whom the same goods came
         # just before. (Buying "det samme utstyret" is buying the same kind, from anyone.)
         suppliers = [d.last_supplier]
-    deal = claims[-1] if claims else None
-    if not suppliers and not recipients and event.cls == ev.GIVE and deal is not None and (
-        is_passive(event.trigger) and (deal is d.last_deal or _part_of_the_goods(event))
+    last = claims[-1] if claims else None
+    if not suppliers and not recipients and event.cls == ev.GIVE and last is not None and (
+        is_passive(event.trigger) and (last is d.last_deal or _part_of_the_goods(event))
     ):
         # "Estland beställde M4-gevär 2019, och merparten av dem har nu levererats": a passive
         # delivery naming neither side, right after a purchase, is that purchase's delivery;
         # after any claim, one of "the rest" or "the third and last" continues its pair.
-        supplier, buyer = gazetteer().by_name(deal.supplier), gazetteer().by_name(deal.recipient)
+        supplier, buyer = gazetteer().by_name(last.supplier), gazetteer().by_name(last.recipient)
         if supplier is not None and buyer is not None:
             return [supplier], [buyer]
     if not suppliers and recipients and event.cls == ev.REQUEST and not event.roles.suppliers:
